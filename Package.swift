@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let log: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let deque: Target.Dependency = .product(name: "DequeModule", package: "swift-collections")
+let ordered: Target.Dependency = .product(name: "OrderedCollections", package: "swift-collections")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
+let package = Package(
+    name: "marquee",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "marquee", targets: ["marquee"]),
+        .executable(name: "marquee-bus", targets: ["marquee-bus"]),
+        .executable(name: "marquee-bench", targets: ["marquee-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // MARK: Packages, lowest layer first.
+        .systemLibrary(
+            name: "CZMQ", path: "Packages/CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .target(name: "CCRC32C", path: "Packages/CCRC32C"),
+        .target(name: "ZeroMQ", dependencies: ["CZMQ"], path: "Packages/ZeroMQ"),
+        .target(name: "Domain", path: "Packages/Domain"),
+        .target(name: "Contracts", dependencies: ["Domain"], path: "Packages/Contracts"),
+        .target(name: "BusProtocol", path: "Packages/BusProtocol"),
+        .target(name: "Broker", dependencies: ["ZeroMQ", "CCRC32C", "BusProtocol", deque, log], path: "Packages/Broker"),
+        .target(name: "Bus", dependencies: ["ZeroMQ", "BusProtocol", "Contracts", deque, ordered, log], path: "Packages/Bus"),
+
+        // MARK: Executables: thin wiring over the libraries above.
+        .target(name: "BusService", dependencies: ["Broker", log, lifecycle, argumentParser], path: "Services/bus/Sources"),
+        .executableTarget(name: "marquee-bus", dependencies: ["BusService"], path: "Services/bus/Main"),
+        .executableTarget(
+            name: "marquee", dependencies: ["BusService", "Bus", "Contracts", log, argumentParser],
+            path: "Services/marquee"),
+        .executableTarget(
+            name: "marquee-bench", dependencies: ["Broker", "Bus", "ZeroMQ", log, argumentParser],
+            path: "Benchmarks/bus"),
+
+        // MARK: Tests
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["Bus", "Contracts", "ZeroMQ", "Broker"],
+            path: "Tests/EndToEndTests"),
+    ]
+        + ["ZeroMQ", "Domain", "Contracts", "Broker", "Bus"].map {
+            .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0)], path: "Tests/\($0)Tests")
+        }
+)
+
+for target in package.targets where target.type != .system && target.name != "CCRC32C" {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+        ]
+}

@@ -1,0 +1,171 @@
+import BusProtocol
+import Foundation
+import Logging
+import ZeroMQ
+
+/// The broker's single thread: owns the three sockets and the journal, polls them and dispatches.
+/// Created and run on that thread only (not `Sendable`).
+final class BrokerLoop {
+    let configuration: BrokerConfiguration
+    let logger: Logger
+    let journal: Journal
+    let context: Context
+    let ingress: Socket
+    let fanout: Socket
+    let control: Socket
+    let mailbox: Mailbox<Broker.Command>
+    let endpoints: Broker.Endpoints
+    /// Four slots per publish in a batch — identity, topic, payload, id — plus one scratch slot.
+    let slots: MessageSlots
+    let replaySlots: MessageSlots
+    var dedupe: DedupeWindow
+    var stats = BrokerStats()
+    var staged: [Staged] = []
+
+    /// One publish drained into the current batch.
+    struct Staged {
+        var slot: Int
+        var seq: UInt64
+        var outcome: Outcome
+        enum Outcome { case stored, duplicate, refused(BusWire.ErrorCode, String) }
+    }
+
+    init(configuration: BrokerConfiguration, mailbox: Mailbox<Broker.Command>, logger: Logger) throws {
+        self.configuration = configuration
+        self.mailbox = mailbox
+        self.logger = logger
+        journal = try Journal(directory: configuration.journalDirectory, options: configuration.journal, logger: logger)
+        if let reason = journal.recovery.reason {
+            logger.warning("journal recovered", metadata: ["reason": "\(reason)"])
+        }
+        context = try Context(ioThreads: 1)
+        ingress = try Socket(context, .router)
+        fanout = try Socket(context, .xpublish)
+        control = try Socket(context, .router)
+        for socket in [ingress, fanout, control] {
+            let beat = configuration.heartbeatMilliseconds
+            try socket.setHeartbeat(intervalMilliseconds: beat, timeoutMilliseconds: beat * 3, ttlMilliseconds: beat * 3)
+        }
+        try ingress.setMaxMessageSize(Int64(configuration.maxMessageBytes) * 2)
+        try control.setMaxMessageSize(64 * 1024)
+        try ingress.setReceiveHighWaterMark(100_000)
+        try fanout.setSendHighWaterMark(configuration.fanoutHighWaterMark)
+        try fanout.setMaxMessageSize(64 * 1024)
+        try ingress.bind(configuration.ingressEndpoint)
+        try fanout.bind(configuration.fanoutEndpoint)
+        try control.bind(configuration.controlEndpoint)
+        endpoints = Broker.Endpoints(
+            ingress: try ingress.lastEndpoint, fanout: try fanout.lastEndpoint, control: try control.lastEndpoint)
+        slots = MessageSlots(capacity: configuration.maxBatch * 4 + 1)
+        replaySlots = MessageSlots(capacity: configuration.replayMaxRecords * 2)
+        staged.reserveCapacity(configuration.maxBatch)
+        dedupe = DedupeWindow(
+            capacity: configuration.dedupeCapacity, windowMilliseconds: configuration.dedupeWindowMilliseconds)
+        try rebuildDedupeWindow()
+        logger.info(
+            "broker ready",
+            metadata: [
+                "ingress": "\(endpoints.ingress)", "fanout": "\(endpoints.fanout)", "control": "\(endpoints.control)",
+                "bus.first_seq": "\(journal.firstSeq)", "bus.last_seq": "\(journal.lastSeq)",
+                "flush": "\(configuration.journal.flush.rawValue)",
+            ])
+    }
+
+    /// Serves until a `.stop` arrives; throws when the journal can no longer be written.
+    func run() throws {
+        let poller = Poller()
+        let ingressItem = poller.add(ingress, .readable)
+        let controlItem = poller.add(control, .readable)
+        let fanoutItem = poller.add(fanout, .readable)
+        let mailboxItem = poller.add(fd: mailbox.fileDescriptor, .readable)
+        var nextHead = Self.nowMilliseconds()
+        var nextRetention = nextHead + Int64(configuration.retentionCheckMilliseconds)
+        var backlog = false
+        defer { closeSockets() }
+        while true {
+            let now = Self.nowMilliseconds()
+            let wait = backlog ? 0 : Int(max(0, min(nextHead, nextRetention) - now))
+            try poller.poll(timeoutMilliseconds: wait)
+            if poller.isReadable(mailboxItem) {
+                for command in mailbox.drain() {
+                    switch command {
+                    case .stop:
+                        logger.info("broker stopping", metadata: ["bus.last_seq": "\(journal.lastSeq)"])
+                        return
+                    }
+                }
+            }
+            let drain = backlog || poller.isReadable(ingressItem)
+            backlog = false
+            if drain { backlog = try drainIngress() == configuration.maxBatch }
+            if poller.isReadable(controlItem) { try serveControl() }
+            if poller.isReadable(fanoutItem) { try readSubscriptions() }
+            let after = Self.nowMilliseconds()
+            if after >= nextHead {
+                try announceHead()
+                nextHead = after + Int64(configuration.headIntervalMilliseconds)
+            }
+            if after >= nextRetention {
+                enforceRetention(now: after)
+                nextRetention = after + Int64(configuration.retentionCheckMilliseconds)
+            }
+        }
+    }
+
+    /// Sends `[_bus.head, head-seq, ""]` so subscribers can tell they missed the tail of the stream.
+    func announceHead() throws {
+        try fanout.send(Array(BusWire.headTopic.utf8), more: true, dontWait: true)
+        try fanout.send(BusWire.encode(journal.lastSeq), more: true, dontWait: true)
+        try fanout.send([UInt8](), more: false, dontWait: true)
+    }
+
+    func enforceRetention(now: Int64) {
+        do {
+            let removed = try journal.enforceRetention(now: now)
+            if removed > 0 {
+                logger.info("retention removed segments", metadata: ["segments": "\(removed)", "bus.first_seq": "\(journal.firstSeq)"])
+            }
+        } catch {
+            logger.error("retention failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Subscription frames (`\x01prefix` / `\x00prefix`) from subscribers; counted for STATS.
+    func readSubscriptions() throws {
+        while let frames = try fanout.receiveMultipart(dontWait: true) {
+            guard let first = frames.first?.first else { continue }
+            if first == 1 { stats.subscriptions += 1 } else if first == 0 { stats.subscriptions -= 1 }
+        }
+    }
+
+    /// Rebuilds the dedupe window from the journal's tail, so a publisher resending after a broker
+    /// restart still gets the original seq.
+    func rebuildDedupeWindow() throws {
+        guard journal.lastSeq >= journal.firstSeq else { return }
+        let horizon = Self.nowMilliseconds() - configuration.dedupeWindowMilliseconds
+        let capacity = UInt64(configuration.dedupeCapacity)
+        let start = max(journal.firstSeq, journal.lastSeq >= capacity ? journal.lastSeq - capacity + 1 : 1)
+        do {
+            try journal.read(from: start) { record in
+                if record.time >= horizon { dedupe.remember(Array(record.id), seq: record.seq, time: record.time) }
+                return true
+            }
+        } catch {
+            logger.error("dedupe window only partly rebuilt", metadata: ["error": "\(error)"])
+        }
+    }
+
+    func closeSockets() {
+        ingress.close()
+        fanout.close()
+        control.close()
+    }
+
+    static func nowMilliseconds() -> Int64 {
+        Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+    }
+
+    static func monotonicNanoseconds() -> UInt64 {
+        DispatchTime.now().uptimeNanoseconds
+    }
+}

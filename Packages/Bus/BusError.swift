@@ -1,0 +1,34 @@
+import BusProtocol
+
+/// What a bus client reports when a request cannot be served.
+public enum BusError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The broker refused the request with a wire error code and a sentence.
+    case refused(code: String, sentence: String)
+    /// A replay asked for records that retention has deleted; the broker keeps from `firstRetained` on.
+    case seqGone(firstRetained: UInt64)
+    /// The client was closed before the request completed.
+    case closed
+    /// The broker did not answer in time.
+    case timedOut
+    /// The broker sent frames this client cannot read.
+    case protocolViolation(String)
+
+    public var description: String {
+        switch self {
+        case .refused(let code, let sentence): "the broker refused the request (\(code)): \(sentence)"
+        case .seqGone(let first): "the requested records were removed by retention; the first retained seq is \(first)"
+        case .closed: "the bus client was closed"
+        case .timedOut: "the broker did not answer in time"
+        case .protocolViolation(let detail): "the broker sent an unreadable reply: \(detail)"
+        }
+    }
+
+    /// The error for an `ERR` reply's code, sentence and optional detail frame.
+    static func refusal(code: [UInt8], sentence: [UInt8], detail: [UInt8]?) -> BusError {
+        let code = String(decoding: code, as: UTF8.self)
+        if code == BusWire.ErrorCode.seqGone.rawValue, let detail, let first = BusWire.decodeSeq(detail) {
+            return .seqGone(firstRetained: first)
+        }
+        return .refused(code: code, sentence: String(decoding: sentence, as: UTF8.self))
+    }
+}

@@ -1,0 +1,163 @@
+import BusProtocol
+import DequeModule
+import Foundation
+import Logging
+import OrderedCollections
+import ZeroMQ
+
+/// The publisher's thread: owns the DEALER and its monitor, keeps the in-flight window, matches acks to
+/// publishes by id and resends after a reconnect or a late ack.
+final class PublisherLoop: @unchecked Sendable {  // handed once to its thread, then used only there
+    private let options: Publisher.Options
+    private let mailbox: Mailbox<Publisher.Command>
+    private let logger: Logger
+    private let context: Context
+    private let dealer: Socket
+    private let monitor: SocketMonitor
+    private var waiting: Deque<Publisher.Outgoing> = []
+    private var inFlight: OrderedDictionary<[UInt8], InFlight> = [:]
+    private var disconnected = false
+
+    private struct InFlight {
+        var outgoing: Publisher.Outgoing
+        var extra: [CheckedContinuation<UInt64, any Error>] = []
+        var sentAt: UInt64
+    }
+
+    init(ingress: String, options: Publisher.Options, mailbox: Mailbox<Publisher.Command>, logger: Logger) throws {
+        self.options = options
+        self.mailbox = mailbox
+        self.logger = logger
+        context = try Context()
+        dealer = try Socket(context, .dealer)
+        let beat = options.heartbeatMilliseconds
+        try dealer.setHeartbeat(intervalMilliseconds: beat, timeoutMilliseconds: beat * 3, ttlMilliseconds: beat * 3)
+        try dealer.setReconnectInterval(initialMilliseconds: 50, maximumMilliseconds: 2000)
+        try dealer.setSendHighWaterMark(options.window * 4)
+        try dealer.setReceiveHighWaterMark(0)
+        monitor = try dealer.monitor(context: context)
+        try dealer.connect(ingress)
+    }
+
+    func run() {
+        let poller = Poller()
+        let dealerItem = poller.add(dealer, .readable)
+        let monitorItem = poller.add(monitor.socket, .readable)
+        let mailboxItem = poller.add(fd: mailbox.fileDescriptor, .readable)
+        while true {
+            do {
+                try poller.poll(timeoutMilliseconds: inFlight.isEmpty ? 1000 : 100)
+                if poller.isReadable(mailboxItem) {
+                    var closing: [CheckedContinuation<Void, Never>?] = []
+                    for command in mailbox.drain() {
+                        switch command {
+                        case .publish(let outgoing): waiting.append(outgoing)
+                        case .close(let done): closing.append(done)
+                        }
+                    }
+                    if !closing.isEmpty {
+                        shutDown()
+                        for done in closing { done?.resume() }
+                        return
+                    }
+                }
+                if poller.isReadable(monitorItem) { try readMonitor() }
+                if poller.isReadable(dealerItem) { try readReplies() }
+                resendIfLate()
+                fillWindow()
+            } catch {
+                logger.error("publisher loop error", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    private func fillWindow() {
+        while inFlight.count < options.window, let outgoing = waiting.popFirst() {
+            if inFlight[outgoing.id] != nil {
+                inFlight[outgoing.id]?.extra.append(outgoing.continuation)
+                continue
+            }
+            inFlight[outgoing.id] = InFlight(outgoing: outgoing, sentAt: 0)
+            send(outgoing.id)
+        }
+    }
+
+    private func send(_ id: [UInt8]) {
+        guard let entry = inFlight[id] else { return }
+        do {
+            if try dealer.send(multipart: [entry.outgoing.topic, entry.outgoing.payload, id], dontWait: true) {
+                inFlight[id]?.sentAt = DispatchTime.now().uptimeNanoseconds
+            }
+        } catch {
+            logger.warning("publish not sent; will retry", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// After a reconnect, or when the oldest publish has waited past the ack timeout, send everything
+    /// unacknowledged again, oldest first.
+    private func resendIfLate() {
+        guard let oldest = inFlight.values.first else { return }
+        let timeout = UInt64(options.ackTimeoutMilliseconds) * 1_000_000
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard oldest.sentAt == 0 || now - oldest.sentAt > timeout else { return }
+        resendAll(reason: "ack timeout")
+    }
+
+    private func resendAll(reason: String) {
+        guard !inFlight.isEmpty else { return }
+        logger.debug("resending unacknowledged publishes", metadata: ["count": "\(inFlight.count)", "reason": "\(reason)"])
+        for id in inFlight.keys { send(id) }
+    }
+
+    private func readMonitor() throws {
+        while let event = try monitor.receive(dontWait: true) {
+            switch event.kind {
+            case .disconnected, .closed:
+                disconnected = true
+            case .handshakeSucceeded, .connected:
+                if disconnected {
+                    disconnected = false
+                    resendAll(reason: "reconnected")
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// `[OK, id, seq, id, seq, …]` or `[ERR, id, code, sentence]`.
+    private func readReplies() throws {
+        while let frames = try dealer.receiveMultipart(dontWait: true) {
+            switch frames.first.map({ String(decoding: $0, as: UTF8.self) }) {
+            case BusWire.ok?:
+                var index = 1
+                while index + 1 < frames.count {
+                    if let seq = BusWire.decodeSeq(frames[index + 1]) { complete(frames[index], .success(seq)) }
+                    index += 2
+                }
+            case BusWire.error? where frames.count >= 4:
+                complete(frames[1], .failure(BusError.refusal(code: frames[2], sentence: frames[3], detail: nil)))
+            default:
+                logger.warning("unreadable reply from the broker", metadata: ["frames": "\(frames.count)"])
+            }
+        }
+    }
+
+    private func complete(_ id: [UInt8], _ result: Result<UInt64, any Error>) {
+        guard let entry = inFlight.removeValue(forKey: id) else { return }
+        entry.outgoing.continuation.resume(with: result)
+        for continuation in entry.extra { continuation.resume(with: result) }
+    }
+
+    private func shutDown() {
+        for entry in inFlight.values {
+            entry.outgoing.continuation.resume(throwing: BusError.closed)
+            for continuation in entry.extra { continuation.resume(throwing: BusError.closed) }
+        }
+        inFlight.removeAll()
+        for outgoing in waiting { outgoing.continuation.resume(throwing: BusError.closed) }
+        waiting.removeAll()
+        monitor.socket.close()
+        dealer.close()
+    }
+}

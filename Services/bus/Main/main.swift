@@ -1,0 +1,3 @@
+import BusService
+
+await BusCommand.main()

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Broker
+import Logging
+import ServiceLifecycle
+
+/// `marquee-bus` / `marquee bus`: runs the broker until SIGTERM or SIGINT.
+///
+/// Prints one line `marquee-bus ready ingress=… fanout=… control=…` on standard output once the journal
+/// is recovered and the sockets are bound, so supervisors and tests know when to connect.
+public struct BusCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "bus", abstract: "Run the Marquee bus broker: durable, replayable pub/sub over ZeroMQ.")
+
+    @Option(help: "Directory of the journal.")
+    var data = "var/bus"
+
+    @Option(help: "Ingress endpoint (publishers).")
+    var ingress = "tcp://127.0.0.1:7701"
+
+    @Option(help: "Fan-out endpoint (subscribers).")
+    var fanout = "tcp://127.0.0.1:7702"
+
+    @Option(help: "Control endpoint (replay, stats, ping).")
+    var control = "tcp://127.0.0.1:7703"
+
+    @Option(help: "When an ack is sent: 'fsync' (after fdatasync of the batch) or 'os' (after write to the OS).")
+    var flush: FlushPolicy = .fsync
+
+    @Option(help: "Segment file size in MiB.")
+    var segmentMiB = 64
+
+    @Option(help: "Delete the oldest segments past this many MiB in total (0 = keep all).")
+    var retentionMiB = 0
+
+    @Option(help: "Delete segments whose newest record is older than this many hours (0 = keep all).")
+    var retentionHours = 0
+
+    @Option(help: "Largest payload accepted, in bytes.")
+    var maxMessageBytes = 1 << 20
+
+    @Option(help: "How long publish ids are remembered for deduplication, in seconds.")
+    var dedupeSeconds = 900
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    public init() {}
+
+    public func validate() throws {
+        guard segmentMiB > 0 else { throw ValidationError("--segment-mib must be positive") }
+        guard retentionMiB >= 0, retentionHours >= 0 else { throw ValidationError("retention limits cannot be negative") }
+        guard maxMessageBytes > 0, maxMessageBytes <= 256 << 20 else {
+            throw ValidationError("--max-message-bytes must be between 1 and 268435456")
+        }
+    }
+
+    public func run() async throws {
+        LoggingSystem.bootstrapOnce(level: logLevel)
+        let logger = Logger(label: "marquee.bus")
+        let journal = JournalOptions(
+            segmentBytes: segmentMiB << 20,
+            retentionBytes: retentionMiB > 0 ? Int64(retentionMiB) << 20 : nil,
+            retentionAge: retentionHours > 0 ? Int64(retentionHours) * 3_600_000 : nil,
+            flush: flush)
+        let configuration = BrokerConfiguration(
+            ingressEndpoint: ingress, fanoutEndpoint: fanout, controlEndpoint: control, journalDirectory: data,
+            journal: journal, maxMessageBytes: maxMessageBytes, dedupeWindowMilliseconds: Int64(dedupeSeconds) * 1000)
+        let broker = try Broker(configuration: configuration, logger: logger)
+        let service = BrokerService(broker: broker, logger: logger)
+        let group = ServiceGroup(
+            services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        do {
+            try await group.run()
+        } catch {
+            throw ValidationError("the broker stopped: \(error)")
+        }
+    }
+}
+
+extension FlushPolicy: ExpressibleByArgument {}
+extension Logger.Level: @retroactive ExpressibleByArgument {}
