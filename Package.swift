@@ -5,6 +5,7 @@ let log: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let deque: Target.Dependency = .product(name: "DequeModule", package: "swift-collections")
 let ordered: Target.Dependency = .product(name: "OrderedCollections", package: "swift-collections")
+let signals: Target.Dependency = .product(name: "UnixSignals", package: "swift-service-lifecycle")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 let package = Package(
@@ -34,8 +35,8 @@ let package = Package(
         .target(name: "Bus", dependencies: ["ZeroMQ", "BusProtocol", "Contracts", deque, ordered, log], path: "Packages/Bus"),
 
         // MARK: Executables: thin wiring over the libraries above.
-        .target(name: "BusService", dependencies: ["Broker", log, lifecycle, argumentParser], path: "Services/bus/Sources"),
-        .executableTarget(name: "marquee-bus", dependencies: ["BusService"], path: "Services/bus/Main"),
+        .target(name: "BusService", dependencies: ["Broker", log, lifecycle, signals, argumentParser], path: "Services/bus/Sources"),
+        .executableTarget(name: "marquee-bus", dependencies: ["BusService", argumentParser], path: "Services/bus/Main"),
         .executableTarget(
             name: "marquee", dependencies: ["BusService", "Bus", "Contracts", log, argumentParser],
             path: "Services/marquee"),

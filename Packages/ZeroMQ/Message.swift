@@ -25,14 +25,14 @@ public struct Message: ~Copyable {
         zmq_msg_close(&raw)
     }
 
-    /// Receives the next frame into this message, replacing its content. Returns `false` when
-    /// `dontWait` is set and nothing is waiting.
+    /// Receives the next frame into this message, replacing its content. Returns `false` when nothing
+    /// arrived: `dontWait` was set, or the receive timeout passed.
     public mutating func receive(from socket: Socket, dontWait: Bool = false) throws -> Bool {
         while true {
             if zmq_msg_recv(&raw, socket.handle, dontWait ? ZMQ_DONTWAIT : 0) >= 0 { return true }
             let error = ZMQError.last("zmq_msg_recv")
             if error.interrupted { continue }
-            if error.wouldBlock && dontWait { return false }
+            if error.wouldBlock { return false }
             throw error
         }
     }
@@ -45,7 +45,7 @@ public struct Message: ~Copyable {
             if zmq_msg_send(&raw, socket.handle, flags) >= 0 { return true }
             let error = ZMQError.last("zmq_msg_send")
             if error.interrupted { continue }
-            if error.wouldBlock && dontWait { return false }
+            if error.wouldBlock { return false }
             throw error
         }
     }

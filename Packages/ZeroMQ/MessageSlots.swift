@@ -21,13 +21,13 @@ public final class MessageSlots {
         base.deallocate()
     }
 
-    /// Receives the next frame into `slot`. Returns `false` when `dontWait` is set and nothing is waiting.
+    /// Receives the next frame into `slot`. Returns `false` when nothing arrived (`dontWait`, or the receive timeout passed).
     public func receive(_ slot: Int, from socket: Socket, dontWait: Bool) throws -> Bool {
         while true {
             if zmq_msg_recv(base + slot, socket.handle, dontWait ? ZMQ_DONTWAIT : 0) >= 0 { return true }
             let error = ZMQError.last("zmq_msg_recv")
             if error.interrupted { continue }
-            if error.wouldBlock && dontWait { return false }
+            if error.wouldBlock { return false }
             throw error
         }
     }
@@ -40,7 +40,7 @@ public final class MessageSlots {
             if zmq_msg_send(base + slot, socket.handle, flags) >= 0 { return true }
             let error = ZMQError.last("zmq_msg_send")
             if error.interrupted { continue }
-            if error.wouldBlock && dontWait { return false }
+            if error.wouldBlock { return false }
             throw error
         }
     }

@@ -71,7 +71,7 @@ public final class Socket {
 
     // MARK: Sending
 
-    /// Sends one frame. Returns `false` when `dontWait` is set and the message would block.
+    /// Sends one frame. Returns `false` when the frame would block (`dontWait`, or the send timeout passed).
     @discardableResult
     public func send(_ bytes: UnsafeRawBufferPointer, more: Bool = false, dontWait: Bool = false) throws -> Bool {
         let flags = (more ? ZMQ_SNDMORE : 0) | (dontWait ? ZMQ_DONTWAIT : 0)
@@ -79,7 +79,7 @@ public final class Socket {
             if zmq_send(handle, bytes.baseAddress, bytes.count, flags) >= 0 { return true }
             let error = ZMQError.last("zmq_send")
             if error.interrupted { continue }
-            if error.wouldBlock && dontWait { return false }
+            if error.wouldBlock { return false }
             throw error
         }
     }
@@ -107,14 +107,14 @@ public final class Socket {
 
     // MARK: Receiving
 
-    /// Receives one frame into a new array, or `nil` when `dontWait` is set and nothing is waiting.
+    /// Receives one frame into a new array, or `nil` when nothing arrived (`dontWait`, or the receive timeout passed).
     public func receive(dontWait: Bool = false) throws -> [UInt8]? {
         var message = Message()
         guard try message.receive(from: self, dontWait: dontWait) else { return nil }
         return message.bytes
     }
 
-    /// Receives every frame of the next message, or `nil` when `dontWait` is set and nothing is waiting.
+    /// Receives every frame of the next message, or `nil` when nothing arrived (`dontWait`, or the receive timeout passed).
     public func receiveMultipart(dontWait: Bool = false) throws -> [[UInt8]]? {
         var message = Message()
         guard try message.receive(from: self, dontWait: dontWait) else { return nil }

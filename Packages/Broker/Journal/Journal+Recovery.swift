@@ -110,7 +110,8 @@ extension Journal {
                 logger.warning(
                     "journal index does not match its segment; rebuilding it", metadata: ["segment": "\(empty.name)"])
             } else {
-                logger.warning("journal index missing or invalid; rebuilding it", metadata: ["segment": "\(empty.name)"])
+                logger.warning(
+                    "journal index missing or invalid; rebuilding it", metadata: ["segment": "\(empty.name)"])
             }
             report.indexesRebuilt += 1
         }

@@ -68,14 +68,6 @@ final class JournalDirectory {
         let source = file(name)
         guard renameFile(source, file(newName)) == 0 else { throw .io(operation: "rename", path: source, code: errno) }
     }
-
-    /// Size of file `name` in bytes.
-    func size(of name: String) throws(JournalError) -> Int64 {
-        var info = stat()
-        let target = file(name)
-        guard stat(target, &info) == 0 else { throw .io(operation: "stat", path: target, code: errno) }
-        return Int64(info.st_size)
-    }
 }
 
 /// `rename(2)`, reachable from inside ``JournalDirectory`` whose method shadows the name.

@@ -25,6 +25,10 @@ import CCRC32C
 /// `(u64 seq, u64 fileOffset)`, one for the first record and then one whenever at least
 /// `indexInterval` bytes were written since the previous entry, followed by `u32 crc32c` of the pairs.
 /// A missing or invalid index is rebuilt by scanning its segment.
+///
+/// **Recovery** keeps the longest valid prefix: a segment is cut at its first invalid record, and
+/// segment files after that point (or not starting at the previous segment's last seq + 1) are
+/// renamed to `<name>.log.damaged` for inspection; they are never read again.
 enum JournalFormat {
     /// `u32 bodyLength` + `u32 crc`.
     static let recordHeaderLength = 8

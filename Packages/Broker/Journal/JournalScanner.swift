@@ -49,7 +49,9 @@ struct JournalScanner {
             return .defect(.checksumMismatch, offset: offset)
         }
         let seq = JournalFormat.load(UInt64.self, body, 0)
-        guard seq == expectedSeq else { return .defect(.unexpectedSeq(expected: expectedSeq, found: seq), offset: offset) }
+        guard seq == expectedSeq else {
+            return .defect(.unexpectedSeq(expected: expectedSeq, found: seq), offset: offset)
+        }
         let topicLength = Int(JournalFormat.load(UInt16.self, body, 16))
         let idLength = Int(JournalFormat.load(UInt8.self, body, 18))
         let identityLength = Int(JournalFormat.load(UInt8.self, body, 19))

@@ -1,3 +1,9 @@
+import ArgumentParser
 import BusService
 
-await BusCommand.main()
+let command = BusCommand.parseOrExit()
+do {
+    try await command.serve()
+} catch {
+    BusCommand.exit(withError: error)
+}

@@ -14,8 +14,7 @@ public struct BrokerService: Service {
 
     public func run() async throws {
         let endpoints = try await broker.start()
-        print("marquee-bus ready ingress=\(endpoints.ingress) fanout=\(endpoints.fanout) control=\(endpoints.control)")
-        fflushStandardOutput()
+        writeLine("marquee-bus ready ingress=\(endpoints.ingress) fanout=\(endpoints.fanout) control=\(endpoints.control)")
         try await withGracefulShutdownHandler {
             try await broker.waitUntilStopped()
         } onGracefulShutdown: {

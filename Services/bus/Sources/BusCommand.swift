@@ -2,6 +2,7 @@ import ArgumentParser
 import Broker
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// `marquee-bus` / `marquee bus`: runs the broker until SIGTERM or SIGINT.
 ///
@@ -55,6 +56,12 @@ public struct BusCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
+        try await serve()
+    }
+
+    /// Runs the broker with these options until SIGTERM or SIGINT (what `run()` does; callable from a
+    /// plain `main.swift`, where `run()` would resolve to ArgumentParser's synchronous default).
+    public func serve() async throws {
         LoggingSystem.bootstrapOnce(level: logLevel)
         let logger = Logger(label: "marquee.bus")
         let journal = JournalOptions(

@@ -21,7 +21,7 @@ extension LoggingSystem {
     }
 }
 
-/// Flushes standard output, so a ready line reaches a pipe at once.
-func fflushStandardOutput() {
-    fflush(stdout)
+/// Writes `line` and a newline to standard output at once (unbuffered), so a ready line reaches a pipe.
+public func writeLine(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

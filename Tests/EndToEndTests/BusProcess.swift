@@ -1,0 +1,114 @@
+import Foundation
+
+/// A `marquee-bus` executable started on loopback with a temp journal, restartable on the same ports,
+/// and always terminated.
+final class BusProcess: @unchecked Sendable {  // used from one test task at a time
+    let directory: URL
+    let ports: [Int]
+    private(set) var process: Process?
+    private let extraArguments: [String]
+
+    var ingress: String { "tcp://127.0.0.1:\(ports[0])" }
+    var fanout: String { "tcp://127.0.0.1:\(ports[1])" }
+    var control: String { "tcp://127.0.0.1:\(ports[2])" }
+
+    init(arguments: [String] = []) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        ports = try freePorts(3)
+        extraArguments = arguments
+    }
+
+    /// Starts the broker and waits for its ready line.
+    func start() throws {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("marquee-bus")
+        process.arguments = [
+            "--data", directory.appendingPathComponent("journal").path, "--ingress", ingress, "--fanout", fanout,
+            "--control", control, "--log-level", "warning",
+        ] + extraArguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.standardError
+        try process.run()
+        self.process = process
+        try waitForLine(startingWith: "marquee-bus ready", in: output.fileHandleForReading, timeoutSeconds: 30)
+    }
+
+    /// SIGKILL: no chance to flush or close anything.
+    func kill9() {
+        guard let process else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        self.process = nil
+    }
+
+    /// SIGTERM and wait: the graceful path.
+    func stop() -> Int32? {
+        guard let process else { return nil }
+        process.terminate()
+        process.waitUntilExit()
+        self.process = nil
+        return process.terminationStatus
+    }
+
+    deinit {
+        if let process, process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// Where `swift build` put the executables: beside the test bundle.
+let productsDirectory: URL = {
+    if let override = ProcessInfo.processInfo.environment["MARQUEE_BIN_DIR"] { return URL(fileURLWithPath: override) }
+    var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    while url.path != "/" {
+        url = url.deletingLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("marquee-bus").path) { return url }
+    }
+    return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+}()
+
+/// Free TCP ports on loopback, found by binding port 0.
+func freePorts(_ count: Int) throws -> [Int] {
+    var sockets: [Int32] = []
+    defer { sockets.forEach { close($0) } }
+    return try (0..<count).map { _ in
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        sockets.append(fd)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard bound else { throw CocoaError(.fileReadUnknown) }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+struct ProcessTimeout: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Reads `handle` until a line starting with `prefix` appears.
+func waitForLine(startingWith prefix: String, in handle: FileHandle, timeoutSeconds: Double) throws {
+    let deadline = Date().addingTimeInterval(timeoutSeconds)
+    var buffer = Data()
+    while Date() < deadline {
+        let chunk = handle.availableData
+        if chunk.isEmpty { throw ProcessTimeout(description: "the process ended before printing '\(prefix)'") }
+        buffer.append(chunk)
+        if String(decoding: buffer, as: UTF8.self).split(separator: "\n").contains(where: { $0.hasPrefix(prefix) }) {
+            return
+        }
+    }
+    throw ProcessTimeout(description: "no '\(prefix)' within \(timeoutSeconds) s")
+}
