@@ -30,6 +30,9 @@ public struct BrokerConfiguration: Sendable {
     /// How often retention runs, in milliseconds.
     public var retentionCheckMilliseconds: Int
 
+    /// The largest `maxMessageBytes` a broker accepts: the journal stores records up to 64 MiB.
+    public static let maxMessageBytesLimit = 63 << 20
+
     public init(
         ingressEndpoint: String = "tcp://127.0.0.1:7701",
         fanoutEndpoint: String = "tcp://127.0.0.1:7702",

@@ -34,6 +34,9 @@ final class BrokerLoop {
         self.configuration = configuration
         self.mailbox = mailbox
         self.logger = logger
+        guard configuration.maxMessageBytes > 0, configuration.maxMessageBytes <= BrokerConfiguration.maxMessageBytesLimit else {
+            throw BrokerError.startFailed("max message bytes must be between 1 and \(BrokerConfiguration.maxMessageBytesLimit)")
+        }
         journal = try Journal(directory: configuration.journalDirectory, options: configuration.journal, logger: logger)
         if let reason = journal.recovery.reason {
             logger.warning("journal recovered", metadata: ["reason": "\(reason)"])

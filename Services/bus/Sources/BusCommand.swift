@@ -50,8 +50,8 @@ public struct BusCommand: AsyncParsableCommand {
     public func validate() throws {
         guard segmentMiB > 0 else { throw ValidationError("--segment-mib must be positive") }
         guard retentionMiB >= 0, retentionHours >= 0 else { throw ValidationError("retention limits cannot be negative") }
-        guard maxMessageBytes > 0, maxMessageBytes <= 256 << 20 else {
-            throw ValidationError("--max-message-bytes must be between 1 and 268435456")
+        guard maxMessageBytes > 0, maxMessageBytes <= BrokerConfiguration.maxMessageBytesLimit else {
+            throw ValidationError("--max-message-bytes must be between 1 and \(BrokerConfiguration.maxMessageBytesLimit)")
         }
     }
 
