@@ -38,18 +38,17 @@ let package = Package(
         .target(name: "BusService", dependencies: ["Broker", log, lifecycle, signals, argumentParser], path: "Services/bus/Sources"),
         .executableTarget(name: "marquee-bus", dependencies: ["BusService", argumentParser], path: "Services/bus/Main"),
         .executableTarget(
-            name: "marquee", dependencies: ["BusService", "Bus", "Contracts", log, argumentParser],
+            name: "marquee", dependencies: ["BusService", "Bus", "Contracts", "Domain", log, argumentParser],
             path: "Services/marquee"),
         .executableTarget(
             name: "marquee-bench", dependencies: ["Broker", "Bus", "ZeroMQ", log, argumentParser],
             path: "Benchmarks/bus"),
 
         // MARK: Tests
-        .testTarget(
-            name: "EndToEndTests", dependencies: ["Bus", "Contracts", "ZeroMQ", "Broker"],
-            path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["Bus", "BusProtocol"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "BusTests", dependencies: ["Bus", "Broker", "BusProtocol", "ZeroMQ"], path: "Tests/BusTests"),
     ]
-        + ["ZeroMQ", "Domain", "Contracts", "Broker", "Bus"].map {
+        + ["ZeroMQ", "Domain", "Contracts", "Broker"].map {
             .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0)], path: "Tests/\($0)Tests")
         }
 )

@@ -1,0 +1,43 @@
+# Marquee — campaign production line on a durable ZeroMQ bus.
+#   make run    set up this machine, build, start the stack and follow its message stream
+#   make test   set up this machine, build, and run every test (Swift and Python)
+#   make bench  bus benchmark against C baselines measured in the same run (release build)
+#   make soak   the kill -9 end-to-end test with 2M messages
+
+SWIFT ?= swift
+BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
+PYTHON ?= python3
+
+.PHONY: deps build test test-swift test-python run bench soak clean
+
+deps:
+	@pkg-config --exists libzmq || { \
+	  echo "installing libzmq3-dev"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libzmq3-dev pkg-config; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libzmq3-dev pkg-config; fi; }
+	@$(PYTHON) -c 'import zmq, pytest' 2>/dev/null || $(PYTHON) -m pip install -q pyzmq pytest
+
+build: deps
+	$(SWIFT) build --build-tests
+
+test: build
+	$(MAKE) --no-print-directory test-swift test-python
+
+test-swift:
+	$(SWIFT) test --skip-build
+
+test-python:
+	MARQUEE_BIN_DIR=$(BIN) $(PYTHON) -m pytest -q Tests/Python
+
+run: deps
+	$(SWIFT) build --product marquee --product marquee-bus
+	@scripts/run-stack "$(BIN)"
+
+bench: deps
+	Benchmarks/run
+
+soak: build
+	MARQUEE_E2E_MESSAGES=2000000 $(SWIFT) test --skip-build --filter EndToEndTests
+
+clean:
+	rm -rf .build var

@@ -1,0 +1,8 @@
+/// A command that could not do its job: ArgumentParser prints `Error: <sentence>` and exits with 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ sentence: String) {
+        description = sentence
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import BusService
+
+/// `marquee`: the command line of the Marquee campaign production line.
+@main
+struct Marquee: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "marquee",
+        abstract: "Run and observe Marquee, the campaign production line on a durable ZeroMQ bus.",
+        subcommands: [
+            BusCommand.self, PublishCommand.self, TailCommand.self, ReplayCommand.self, StatsCommand.self,
+            SchemaCommand.self, DemoCommand.self,
+        ])
+}
