@@ -4,7 +4,6 @@ import PackageDescription
 let log: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let deque: Target.Dependency = .product(name: "DequeModule", package: "swift-collections")
-let ordered: Target.Dependency = .product(name: "OrderedCollections", package: "swift-collections")
 let signals: Target.Dependency = .product(name: "UnixSignals", package: "swift-service-lifecycle")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
@@ -32,7 +31,7 @@ let package = Package(
         .target(name: "Contracts", dependencies: ["Domain"], path: "Packages/Contracts"),
         .target(name: "BusProtocol", path: "Packages/BusProtocol"),
         .target(name: "Broker", dependencies: ["ZeroMQ", "CCRC32C", "BusProtocol", deque, log], path: "Packages/Broker"),
-        .target(name: "Bus", dependencies: ["ZeroMQ", "BusProtocol", "Contracts", deque, ordered, log], path: "Packages/Bus"),
+        .target(name: "Bus", dependencies: ["ZeroMQ", "BusProtocol", "Contracts", deque, log], path: "Packages/Bus"),
 
         // MARK: Executables: thin wiring over the libraries above.
         .target(name: "BusService", dependencies: ["Broker", log, lifecycle, signals, argumentParser], path: "Services/bus/Sources"),

@@ -51,7 +51,11 @@ final class BrokerLoop {
         }
         try ingress.setMaxMessageSize(Int64(configuration.maxMessageBytes) * 2)
         try control.setMaxMessageSize(64 * 1024)
-        try ingress.setReceiveHighWaterMark(100_000)
+        // Unlimited receive queues on the ROUTERs: libzmq 4.3.4 aborts when a ZMTP heartbeat times out on a
+        // connection whose input is stopped by a full pipe. Publishers bound what they send by their
+        // in-flight window, and a control client has few requests out.
+        try ingress.setReceiveHighWaterMark(0)
+        try control.setReceiveHighWaterMark(0)
         try fanout.setSendHighWaterMark(configuration.fanoutHighWaterMark)
         try fanout.setMaxMessageSize(64 * 1024)
         try ingress.bind(configuration.ingressEndpoint)

@@ -2,7 +2,6 @@ import BusProtocol
 import DequeModule
 import Foundation
 import Logging
-import OrderedCollections
 import ZeroMQ
 
 /// The publisher's thread: owns the DEALER and its monitor, keeps the in-flight window, matches acks to
@@ -15,7 +14,10 @@ final class PublisherLoop: @unchecked Sendable {  // handed once to its thread, 
     private let dealer: Socket
     private let monitor: SocketMonitor
     private var waiting: Deque<Publisher.Outgoing> = []
-    private var inFlight: OrderedDictionary<[UInt8], InFlight> = [:]
+    /// Sent and not yet acknowledged, by id (acks name the id).
+    private var inFlight: [[UInt8]: InFlight] = [:]
+    /// Ids in the order they were first sent; acknowledged ones are skipped and dropped from the front.
+    private var sendOrder: Deque<[UInt8]> = []
     private var disconnected = false
 
     private struct InFlight {
@@ -74,29 +76,32 @@ final class PublisherLoop: @unchecked Sendable {  // handed once to its thread, 
     private func fillWindow() {
         while inFlight.count < options.window, let outgoing = waiting.popFirst() {
             if inFlight[outgoing.id] != nil {
+                // The same id is already on its way: share its ack.
                 inFlight[outgoing.id]?.extra.append(outgoing.continuation)
                 continue
             }
-            inFlight[outgoing.id] = InFlight(outgoing: outgoing, sentAt: 0)
-            send(outgoing.id)
+            inFlight[outgoing.id] = InFlight(outgoing: outgoing, sentAt: send(outgoing))
+            sendOrder.append(outgoing.id)
         }
     }
 
-    private func send(_ id: [UInt8]) {
-        guard let entry = inFlight[id] else { return }
+    /// Sends one publish; returns when it went out, or 0 if ZeroMQ refused it for now (retried when late).
+    private func send(_ outgoing: Publisher.Outgoing) -> UInt64 {
         do {
-            if try dealer.send(multipart: [entry.outgoing.topic, entry.outgoing.payload, id], dontWait: true) {
-                inFlight[id]?.sentAt = DispatchTime.now().uptimeNanoseconds
+            if try dealer.send(multipart: [outgoing.topic, outgoing.payload, outgoing.id], dontWait: true) {
+                return DispatchTime.now().uptimeNanoseconds
             }
         } catch {
             logger.warning("publish not sent; will retry", metadata: ["error": "\(error)"])
         }
+        return 0
     }
 
     /// After a reconnect, or when the oldest publish has waited past the ack timeout, send everything
     /// unacknowledged again, oldest first.
     private func resendIfLate() {
-        guard let oldest = inFlight.values.first else { return }
+        while let first = sendOrder.first, inFlight[first] == nil { sendOrder.removeFirst() }
+        guard let first = sendOrder.first, let oldest = inFlight[first] else { return }
         let timeout = UInt64(options.ackTimeoutMilliseconds) * 1_000_000
         let now = DispatchTime.now().uptimeNanoseconds
         guard oldest.sentAt == 0 || now - oldest.sentAt > timeout else { return }
@@ -106,7 +111,10 @@ final class PublisherLoop: @unchecked Sendable {  // handed once to its thread, 
     private func resendAll(reason: String) {
         guard !inFlight.isEmpty else { return }
         logger.debug("resending unacknowledged publishes", metadata: ["count": "\(inFlight.count)", "reason": "\(reason)"])
-        for id in inFlight.keys { send(id) }
+        for id in sendOrder {
+            guard let entry = inFlight[id] else { continue }
+            inFlight[id]?.sentAt = send(entry.outgoing)
+        }
     }
 
     private func readMonitor() throws {
@@ -155,6 +163,7 @@ final class PublisherLoop: @unchecked Sendable {  // handed once to its thread, 
             for continuation in entry.extra { continuation.resume(throwing: BusError.closed) }
         }
         inFlight.removeAll()
+        sendOrder.removeAll()
         for outgoing in waiting { outgoing.continuation.resume(throwing: BusError.closed) }
         waiting.removeAll()
         monitor.socket.close()

@@ -36,18 +36,22 @@ public final class Subscriber: AsyncSequence, Sendable {
         public var requestTimeoutMilliseconds: Int
         /// Live messages queued in the SUB socket before the broker drops for this subscriber.
         public var receiveHighWaterMark: Int
-        /// ZMTP heartbeat interval, in milliseconds.
+        /// ZMTP heartbeat interval on the control connection, in milliseconds.
         public var heartbeatMilliseconds: Int
+        /// With nothing from the fan-out for this long (the broker announces its head every second), the
+        /// subscriber reconnects it, in milliseconds.
+        public var silenceTimeoutMilliseconds: Int
 
         public init(
             bufferSize: Int = 4096, replayBatch: UInt32 = 1000, requestTimeoutMilliseconds: Int = 1000,
-            receiveHighWaterMark: Int = 10_000, heartbeatMilliseconds: Int = 1000
+            receiveHighWaterMark: Int = 10_000, heartbeatMilliseconds: Int = 1000, silenceTimeoutMilliseconds: Int = 5000
         ) {
             self.bufferSize = bufferSize
             self.replayBatch = replayBatch
             self.requestTimeoutMilliseconds = requestTimeoutMilliseconds
             self.receiveHighWaterMark = receiveHighWaterMark
             self.heartbeatMilliseconds = heartbeatMilliseconds
+            self.silenceTimeoutMilliseconds = silenceTimeoutMilliseconds
         }
     }
 

@@ -42,11 +42,14 @@ final class SubscriberLoop: @unchecked Sendable {  // handed once to its thread,
         let context = try Context()
         let sub = try Socket(context, .subscribe)
         let dealer = try Socket(context, .dealer)
+        // No ZMTP heartbeats on the SUB: libzmq 4.3.4 aborts (`!_io_error`, stream_engine_base.cpp:331)
+        // when a heartbeat times out while a full receive pipe has stopped input — exactly the paused
+        // subscriber case. Liveness comes from the broker's `_bus.head` announcements instead (see run()).
+        try sub.setReconnectInterval(initialMilliseconds: 50, maximumMilliseconds: 2000)
         let beat = options.heartbeatMilliseconds
-        for socket in [sub, dealer] {
-            try socket.setHeartbeat(intervalMilliseconds: beat, timeoutMilliseconds: beat * 3, ttlMilliseconds: beat * 3)
-            try socket.setReconnectInterval(initialMilliseconds: 50, maximumMilliseconds: 2000)
-        }
+        try dealer.setHeartbeat(intervalMilliseconds: beat, timeoutMilliseconds: beat * 3, ttlMilliseconds: beat * 3)
+        try dealer.setReconnectInterval(initialMilliseconds: 50, maximumMilliseconds: 2000)
+        try dealer.setReceiveHighWaterMark(0)
         try sub.setReceiveHighWaterMark(options.receiveHighWaterMark)
         for prefix in Set(prefixes) { try sub.subscribe(Array(prefix.utf8)) }
         if !prefixes.contains("") { try sub.subscribe(Array(BusWire.headTopic.utf8)) }
@@ -55,6 +58,7 @@ final class SubscriberLoop: @unchecked Sendable {  // handed once to its thread,
         self.context = context
         self.sub = sub
         self.dealer = dealer
+        self.fanoutEndpoint = endpoints.fanout
         self.prefix = prefixes.count == 1 ? Array(prefixes[0].utf8) : []
         self.prefixes = prefixes.map { Array($0.utf8) }
     }
@@ -62,6 +66,10 @@ final class SubscriberLoop: @unchecked Sendable {  // handed once to its thread,
     /// The prefix sent with replay requests: the only one, or "" (filtered here) when there are several.
     private let prefix: [UInt8]
     private let prefixes: [[UInt8]]
+    private let fanoutEndpoint: String
+    /// When the SUB last received anything; the broker announces its head every second, so a long
+    /// silence means a dead connection.
+    private var lastHeard = ContinuousClock.now
 
     func run() {
         let poller = Poller()
@@ -75,7 +83,12 @@ final class SubscriberLoop: @unchecked Sendable {  // handed once to its thread,
             while !shared.isStopped {
                 try poller.poll(timeoutMilliseconds: 100)
                 if poller.isReadable(dealerItem) { try readControl() }
-                if poller.isReadable(subItem) { try readLive() }
+                if poller.isReadable(subItem) {
+                    lastHeard = .now
+                    try readLive()
+                } else if ContinuousClock.now - lastHeard > .milliseconds(options.silenceTimeoutMilliseconds) {
+                    try reconnectFanout()
+                }
                 if let outstanding, elapsedMilliseconds(since: outstanding.sentAt) > options.requestTimeoutMilliseconds {
                     if tracker != nil { try advance { $0.replayTimedOut() } } else { try ping() }
                 }
@@ -89,6 +102,15 @@ final class SubscriberLoop: @unchecked Sendable {  // handed once to its thread,
         }
         sub.close()
         dealer.close()
+    }
+
+    /// Drops and re-makes the fan-out connection after a silence; ZeroMQ re-sends the subscriptions, and
+    /// the next head announcement reveals whatever was missed.
+    private func reconnectFanout() throws {
+        logger.warning("no message from the broker's fan-out; reconnecting", metadata: ["endpoint": "\(fanoutEndpoint)"])
+        try sub.disconnect(fanoutEndpoint)
+        try sub.connect(fanoutEndpoint)
+        lastHeard = .now
     }
 
     private func begin(at seq: UInt64) throws {
