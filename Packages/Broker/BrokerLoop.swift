@@ -56,6 +56,8 @@ final class BrokerLoop {
         // in-flight window, and a control client has few requests out.
         try ingress.setReceiveHighWaterMark(0)
         try control.setReceiveHighWaterMark(0)
+        // Acks are small; a deep queue keeps a bursty publisher from losing them (it would resend).
+        try ingress.setSendHighWaterMark(100_000)
         try fanout.setSendHighWaterMark(configuration.fanoutHighWaterMark)
         try fanout.setMaxMessageSize(64 * 1024)
         try ingress.bind(configuration.ingressEndpoint)
