@@ -5,6 +5,12 @@ let log: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let deque: Target.Dependency = .product(name: "DequeModule", package: "swift-collections")
 let signals: Target.Dependency = .product(name: "UnixSignals", package: "swift-service-lifecycle")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let metrics: Target.Dependency = .product(name: "Metrics", package: "swift-metrics")
+let coreMetrics: Target.Dependency = .product(name: "CoreMetrics", package: "swift-metrics")
+let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 let package = Package(
@@ -20,6 +26,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
     ],
     targets: [
         // MARK: Packages, lowest layer first.
@@ -29,15 +40,22 @@ let package = Package(
         .target(name: "ZeroMQ", dependencies: ["CZMQ"], path: "Packages/ZeroMQ"),
         .target(name: "Domain", path: "Packages/Domain"),
         .target(name: "Contracts", dependencies: ["Domain"], path: "Packages/Contracts"),
+        .target(name: "RulesConfig", dependencies: ["Domain", yams], path: "Packages/RulesConfig"),
         .target(name: "BusProtocol", path: "Packages/BusProtocol"),
-        .target(name: "Broker", dependencies: ["ZeroMQ", "CCRC32C", "BusProtocol", deque, log], path: "Packages/Broker"),
+        .target(name: "Broker", dependencies: ["ZeroMQ", "CCRC32C", "BusProtocol", "Contracts", deque, log], path: "Packages/Broker"),
         .target(name: "Bus", dependencies: ["ZeroMQ", "BusProtocol", "Contracts", deque, log], path: "Packages/Bus"),
+        .target(
+            name: "ServiceKit",
+            dependencies: [
+                "Bus", "Contracts", "Domain", log, lifecycle, signals, metrics, coreMetrics, prometheus, grdb, hummingbird,
+            ],
+            path: "Packages/ServiceKit"),
 
         // MARK: Executables: thin wiring over the libraries above.
         .target(name: "BusService", dependencies: ["Broker", log, lifecycle, signals, argumentParser], path: "Services/bus/Sources"),
         .executableTarget(name: "marquee-bus", dependencies: ["BusService", argumentParser], path: "Services/bus/Main"),
         .executableTarget(
-            name: "marquee", dependencies: ["BusService", "Bus", "Contracts", "Domain", log, argumentParser],
+            name: "marquee", dependencies: ["BusService", "Bus", "Contracts", "Domain", "RulesConfig", log, argumentParser],
             path: "Services/marquee"),
         .executableTarget(
             name: "marquee-bench", dependencies: ["Broker", "Bus", "ZeroMQ", log, argumentParser],
@@ -45,6 +63,14 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "EndToEndTests", dependencies: ["Bus", "BusProtocol"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "RulesConfigTests", dependencies: ["RulesConfig", "Domain"], path: "Tests/RulesConfigTests"),
+        .testTarget(
+            name: "ServiceKitTests",
+            dependencies: [
+                "ServiceKit", "Broker", "Bus", "Contracts", "Domain", log, lifecycle, metrics, prometheus, grdb, hummingbird,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/ServiceKitTests"),
         .testTarget(name: "BusTests", dependencies: ["Bus", "Broker", "BusProtocol", "ZeroMQ"], path: "Tests/BusTests"),
     ]
         + ["ZeroMQ", "Domain", "Contracts", "Broker"].map {

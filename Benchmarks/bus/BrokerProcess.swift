@@ -32,7 +32,7 @@ final class BrokerProcess {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
-            "--data", directory.path, "--flush", flush, "--ingress", any, "--fanout", any, "--control", any,
+            "--data", directory.path, "--flush", flush, "--ingress", any, "--fanout", any, "--control", any, "--group", any,
             "--log-level", "warning",
         ]
         let output = Pipe()
@@ -52,12 +52,12 @@ final class BrokerProcess {
             if parts.count == 2 { found[String(parts[0])] = String(parts[1]) }
         }
         guard line.hasPrefix("marquee-bus ready"), let ingress = found["ingress"], let fanout = found["fanout"],
-            let control = found["control"]
+            let control = found["control"], let group = found["group"]
         else {
             process.terminate()
             throw BenchError("marquee-bus did not start: \(line)")
         }
-        endpoints = BusEndpoints(ingress: ingress, fanout: fanout, control: control)
+        endpoints = BusEndpoints(ingress: ingress, fanout: fanout, control: control, group: group)
     }
 
     /// The broker's peak resident set size so far (`VmHWM`), in bytes.

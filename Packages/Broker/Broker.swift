@@ -22,6 +22,7 @@ public final class Broker: Sendable {
         public let ingress: String
         public let fanout: String
         public let control: String
+        public let group: String
     }
 
     enum Command: Sendable {
@@ -109,6 +110,7 @@ public final class Broker: Sendable {
             try loop.run()
             finish(.success(()))
         } catch {
+            logger.critical("broker stopped on an error", metadata: ["error": "\(error)"])
             finish(.failure(BrokerError.failed(String(describing: error))))
         }
     }

@@ -6,7 +6,9 @@ public struct BrokerConfiguration: Sendable {
     public var fanoutEndpoint: String
     /// Where clients send REPLAY, STATS and PING requests from a DEALER.
     public var controlEndpoint: String
-    /// The journal's directory.
+    /// Where queue-group workers connect a DEALER (JOIN, WORK, ACK, NACK…).
+    public var groupEndpoint: String
+    /// The journal's directory (queue-group state is kept in its `groups` subdirectory).
     public var journalDirectory: String
     /// Segment size, index spacing, retention and flush policy of the journal.
     public var journal: JournalOptions
@@ -37,6 +39,7 @@ public struct BrokerConfiguration: Sendable {
         ingressEndpoint: String = "tcp://127.0.0.1:7701",
         fanoutEndpoint: String = "tcp://127.0.0.1:7702",
         controlEndpoint: String = "tcp://127.0.0.1:7703",
+        groupEndpoint: String = "tcp://127.0.0.1:7704",
         journalDirectory: String,
         journal: JournalOptions = JournalOptions(),
         maxMessageBytes: Int = 1 << 20,
@@ -53,6 +56,7 @@ public struct BrokerConfiguration: Sendable {
         self.ingressEndpoint = ingressEndpoint
         self.fanoutEndpoint = fanoutEndpoint
         self.controlEndpoint = controlEndpoint
+        self.groupEndpoint = groupEndpoint
         self.journalDirectory = journalDirectory
         self.journal = journal
         self.maxMessageBytes = maxMessageBytes

@@ -13,6 +13,11 @@ final class BrokerLoop {
     let ingress: Socket
     let fanout: Socket
     let control: Socket
+    let groupSocket: Socket
+    /// Queue-group state changes, kept in their own journal (`<journal>/groups`).
+    let groupJournal: Journal
+    var groups: [String: QueueGroup] = [:]
+    var pendingDeadLetters: [(group: String, letter: QueueGroup.Redelivery)] = []
     let mailbox: Mailbox<Broker.Command>
     let endpoints: Broker.Endpoints
     /// Four slots per publish in a batch — identity, topic, payload, id — plus one scratch slot.
@@ -45,7 +50,13 @@ final class BrokerLoop {
         ingress = try Socket(context, .router)
         fanout = try Socket(context, .xpublish)
         control = try Socket(context, .router)
-        for socket in [ingress, fanout, control] {
+        groupSocket = try Socket(context, .router)
+        try groupSocket.setRouterHandover(true)
+        try groupSocket.setReceiveHighWaterMark(0)
+        groupJournal = try Journal(
+            directory: configuration.journalDirectory + "/groups",
+            options: JournalOptions(segmentBytes: 16 << 20, flush: configuration.journal.flush), logger: logger)
+        for socket in [ingress, fanout, control, groupSocket] {
             let beat = configuration.heartbeatMilliseconds
             try socket.setHeartbeat(intervalMilliseconds: beat, timeoutMilliseconds: beat * 3, ttlMilliseconds: beat * 3)
         }
@@ -63,18 +74,22 @@ final class BrokerLoop {
         try ingress.bind(configuration.ingressEndpoint)
         try fanout.bind(configuration.fanoutEndpoint)
         try control.bind(configuration.controlEndpoint)
+        try groupSocket.bind(configuration.groupEndpoint)
         endpoints = Broker.Endpoints(
-            ingress: try ingress.lastEndpoint, fanout: try fanout.lastEndpoint, control: try control.lastEndpoint)
+            ingress: try ingress.lastEndpoint, fanout: try fanout.lastEndpoint, control: try control.lastEndpoint,
+            group: try groupSocket.lastEndpoint)
         slots = MessageSlots(capacity: configuration.maxBatch * 4 + 1)
         replaySlots = MessageSlots(capacity: configuration.replayMaxRecords * 2)
         staged.reserveCapacity(configuration.maxBatch)
         dedupe = DedupeWindow(
             capacity: configuration.dedupeCapacity, windowMilliseconds: configuration.dedupeWindowMilliseconds)
         try rebuildDedupeWindow()
+        try rebuildGroups()
         logger.info(
             "broker ready",
             metadata: [
                 "ingress": "\(endpoints.ingress)", "fanout": "\(endpoints.fanout)", "control": "\(endpoints.control)",
+                "group": "\(endpoints.group)",
                 "bus.first_seq": "\(journal.firstSeq)", "bus.last_seq": "\(journal.lastSeq)",
                 "flush": "\(configuration.journal.flush.rawValue)",
             ])
@@ -86,14 +101,17 @@ final class BrokerLoop {
         let ingressItem = poller.add(ingress, .readable)
         let controlItem = poller.add(control, .readable)
         let fanoutItem = poller.add(fanout, .readable)
+        let groupItem = poller.add(groupSocket, .readable)
         let mailboxItem = poller.add(fd: mailbox.fileDescriptor, .readable)
+        var nextGroupTick = Self.nowMilliseconds()
         var nextHead = Self.nowMilliseconds()
         var nextRetention = nextHead + Int64(configuration.retentionCheckMilliseconds)
         var backlog = false
         defer { closeSockets() }
         while true {
             let now = Self.nowMilliseconds()
-            let wait = backlog ? 0 : Int(max(0, min(nextHead, nextRetention) - now))
+            let wake = groups.isEmpty ? min(nextHead, nextRetention) : min(nextHead, nextRetention, nextGroupTick)
+            let wait = backlog ? 0 : Int(max(0, wake - now))
             try poller.poll(timeoutMilliseconds: wait)
             if poller.isReadable(mailboxItem) {
                 for command in mailbox.drain() {
@@ -106,10 +124,19 @@ final class BrokerLoop {
             }
             let drain = backlog || poller.isReadable(ingressItem)
             backlog = false
-            if drain { backlog = try drainIngress() == configuration.maxBatch }
+            var drained = 0
+            if drain {
+                drained = try drainIngress()
+                backlog = drained == configuration.maxBatch
+            }
             if poller.isReadable(controlItem) { try serveControl() }
             if poller.isReadable(fanoutItem) { try readSubscriptions() }
             let after = Self.nowMilliseconds()
+            if poller.isReadable(groupItem) { try serveGroups(now: after) }
+            if !groups.isEmpty, drained > 0 || poller.isReadable(groupItem) || after >= nextGroupTick {
+                try dispatchGroups(now: after)
+                nextGroupTick = after + 100
+            }
             if after >= nextHead {
                 try announceHead()
                 nextHead = after + Int64(configuration.headIntervalMilliseconds)
@@ -168,6 +195,7 @@ final class BrokerLoop {
         ingress.close()
         fanout.close()
         control.close()
+        groupSocket.close()
     }
 
     static func nowMilliseconds() -> Int64 {

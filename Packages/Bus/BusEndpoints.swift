@@ -6,17 +6,20 @@ public struct BusEndpoints: Sendable, Equatable, Codable {
     public var fanout: String
     /// The ROUTER that answers REPLAY, STATS and PING.
     public var control: String
+    /// The ROUTER queue-group workers join.
+    public var group: String
 
-    public init(ingress: String, fanout: String, control: String) {
+    public init(ingress: String, fanout: String, control: String, group: String = "tcp://127.0.0.1:7704") {
         self.ingress = ingress
         self.fanout = fanout
         self.control = control
+        self.group = group
     }
 
-    /// The endpoints of a broker on `host` with the default ports 7701–7703.
+    /// The endpoints of a broker on `host` with the default ports 7701–7704.
     public static func local(host: String = "127.0.0.1", basePort: Int = 7701) -> BusEndpoints {
         BusEndpoints(
             ingress: "tcp://\(host):\(basePort)", fanout: "tcp://\(host):\(basePort + 1)",
-            control: "tcp://\(host):\(basePort + 2)")
+            control: "tcp://\(host):\(basePort + 2)", group: "tcp://\(host):\(basePort + 3)")
     }
 }

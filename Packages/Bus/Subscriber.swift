@@ -55,7 +55,7 @@ public final class Subscriber: AsyncSequence, Sendable {
         }
     }
 
-    private let channel: DeliveryChannel
+    private let channel: HandoffChannel<Delivery>
     private let stopped: Atomic<Bool>
     private let state: SubscriberLoop.Shared
 
@@ -64,7 +64,7 @@ public final class Subscriber: AsyncSequence, Sendable {
         endpoints: BusEndpoints, prefixes: [String] = [""], from start: Start, options: Options = Options(),
         logger: Logger
     ) throws {
-        channel = DeliveryChannel(capacity: options.bufferSize)
+        channel = HandoffChannel<Delivery>(capacity: options.bufferSize)
         state = SubscriberLoop.Shared()
         stopped = Atomic(false)
         let loop = try SubscriberLoop(
@@ -86,14 +86,15 @@ public final class Subscriber: AsyncSequence, Sendable {
     public var nextSeq: UInt64 { state.nextSeq }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(channel: channel)
+        Iterator(subscriber: self)
     }
 
+    /// Keeps its subscriber alive while iterating: dropping the last other reference must not close it mid-loop.
     public struct Iterator: AsyncIteratorProtocol {
-        let channel: DeliveryChannel
+        let subscriber: Subscriber
 
         public mutating func next() async throws -> Delivery? {
-            try await channel.next()
+            try await subscriber.channel.next()
         }
     }
 }

@@ -18,7 +18,7 @@ final class SubscriberLoop: @unchecked Sendable {  // handed once to its thread,
     }
 
     private let options: Subscriber.Options
-    private let channel: DeliveryChannel
+    private let channel: HandoffChannel<Delivery>
     private let shared: Shared
     private let logger: Logger
     private let context: Context
@@ -32,7 +32,7 @@ final class SubscriberLoop: @unchecked Sendable {  // handed once to its thread,
 
     init(
         endpoints: BusEndpoints, prefixes: [String], start: Subscriber.Start, options: Subscriber.Options,
-        channel: DeliveryChannel, shared: Shared, logger: Logger
+        channel: HandoffChannel<Delivery>, shared: Shared, logger: Logger
     ) throws {
         self.options = options
         self.channel = channel

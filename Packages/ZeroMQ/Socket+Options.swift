@@ -60,6 +60,12 @@ extension Socket {
         try setOption(ZMQ_ROUTER_MANDATORY, Int32(on ? 1 : 0), "ZMQ_ROUTER_MANDATORY")
     }
 
+    /// ROUTER: a new connection with a routing id already in use takes it over (a reconnecting peer
+    /// with a fixed `ZMQ_ROUTING_ID` replaces its dead connection instead of being ignored).
+    public func setRouterHandover(_ on: Bool) throws {
+        try setOption(ZMQ_ROUTER_HANDOVER, Int32(on ? 1 : 0), "ZMQ_ROUTER_HANDOVER")
+    }
+
     /// XPUB: pass every subscription message up, not only new ones.
     public func setXPubVerbose(_ on: Bool) throws {
         try setOption(ZMQ_XPUB_VERBOSE, Int32(on ? 1 : 0), "ZMQ_XPUB_VERBOSE")

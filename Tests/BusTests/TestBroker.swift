@@ -23,7 +23,8 @@ final class TestBroker: Sendable {
             .appendingPathComponent("marquee-bus-\(UUID().uuidString)").path
         var configuration = BrokerConfiguration(
             ingressEndpoint: "tcp://127.0.0.1:*", fanoutEndpoint: "tcp://127.0.0.1:*",
-            controlEndpoint: "tcp://127.0.0.1:*", journalDirectory: directory, headIntervalMilliseconds: 100)
+            controlEndpoint: "tcp://127.0.0.1:*", groupEndpoint: "tcp://127.0.0.1:*", journalDirectory: directory,
+            headIntervalMilliseconds: 100)
         configure(&configuration)
         return try await TestBroker(directory: directory, configuration: configuration)
     }
@@ -32,11 +33,12 @@ final class TestBroker: Sendable {
         self.directory = directory
         broker = try Broker(configuration: configuration, logger: Self.quietLogger)
         let bound = try await broker.start()
-        endpoints = BusEndpoints(ingress: bound.ingress, fanout: bound.fanout, control: bound.control)
+        endpoints = BusEndpoints(ingress: bound.ingress, fanout: bound.fanout, control: bound.control, group: bound.group)
         var fixed = configuration
         fixed.ingressEndpoint = bound.ingress
         fixed.fanoutEndpoint = bound.fanout
         fixed.controlEndpoint = bound.control
+        fixed.groupEndpoint = bound.group
         self.configuration = fixed
     }
 

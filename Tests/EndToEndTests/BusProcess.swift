@@ -11,11 +11,12 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
     var ingress: String { "tcp://127.0.0.1:\(ports[0])" }
     var fanout: String { "tcp://127.0.0.1:\(ports[1])" }
     var control: String { "tcp://127.0.0.1:\(ports[2])" }
+    var group: String { "tcp://127.0.0.1:\(ports[3])" }
 
     init(arguments: [String] = []) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        ports = try freePorts(3)
+        ports = try freePorts(4)
         extraArguments = arguments
     }
 
@@ -25,7 +26,7 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
         process.executableURL = productsDirectory.appendingPathComponent("marquee-bus")
         process.arguments = [
             "--data", directory.appendingPathComponent("journal").path, "--ingress", ingress, "--fanout", fanout,
-            "--control", control, "--log-level", "warning",
+            "--control", control, "--group", group, "--log-level", "warning",
         ] + extraArguments
         let output = Pipe()
         process.standardOutput = output

@@ -33,11 +33,12 @@ def unseq(frame):
 @pytest.fixture()
 def bus():
     data = tempfile.mkdtemp(prefix="marquee-py-")
-    ports = [free_port() for _ in range(3)]
-    endpoints = {name: f"tcp://127.0.0.1:{port}" for name, port in zip(("ingress", "fanout", "control"), ports)}
+    ports = [free_port() for _ in range(4)]
+    endpoints = {name: f"tcp://127.0.0.1:{port}" for name, port in zip(("ingress", "fanout", "control", "group"), ports)}
     process = subprocess.Popen(
         [os.path.join(BIN_DIR, "marquee-bus"), "--data", data, "--ingress", endpoints["ingress"],
-         "--fanout", endpoints["fanout"], "--control", endpoints["control"], "--log-level", "warning"],
+         "--fanout", endpoints["fanout"], "--control", endpoints["control"], "--group", endpoints["group"],
+         "--log-level", "warning"],
         stdout=subprocess.PIPE, text=True)
     try:
         line = process.stdout.readline()

@@ -14,7 +14,7 @@ public struct BrokerService: Service {
 
     public func run() async throws {
         let endpoints = try await broker.start()
-        writeLine("marquee-bus ready ingress=\(endpoints.ingress) fanout=\(endpoints.fanout) control=\(endpoints.control)")
+        writeLine("marquee-bus ready ingress=\(endpoints.ingress) fanout=\(endpoints.fanout) control=\(endpoints.control) group=\(endpoints.group)")
         try await withGracefulShutdownHandler {
             try await broker.waitUntilStopped()
         } onGracefulShutdown: {

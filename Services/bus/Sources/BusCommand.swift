@@ -24,6 +24,9 @@ public struct BusCommand: AsyncParsableCommand {
     @Option(help: "Control endpoint (replay, stats, ping).")
     var control = "tcp://127.0.0.1:7703"
 
+    @Option(help: "Queue-group endpoint (workers).")
+    var group = "tcp://127.0.0.1:7704"
+
     @Option(help: "When an ack is sent: 'fsync' (after fdatasync of the batch) or 'os' (after write to the OS).")
     var flush: FlushPolicy = .fsync
 
@@ -70,7 +73,7 @@ public struct BusCommand: AsyncParsableCommand {
             retentionAge: retentionHours > 0 ? Int64(retentionHours) * 3_600_000 : nil,
             flush: flush)
         let configuration = BrokerConfiguration(
-            ingressEndpoint: ingress, fanoutEndpoint: fanout, controlEndpoint: control, journalDirectory: data,
+            ingressEndpoint: ingress, fanoutEndpoint: fanout, controlEndpoint: control, groupEndpoint: group, journalDirectory: data,
             journal: journal, maxMessageBytes: maxMessageBytes, dedupeWindowMilliseconds: Int64(dedupeSeconds) * 1000)
         let broker = try Broker(configuration: configuration, logger: logger)
         let service = BrokerService(broker: broker, logger: logger)

@@ -1,0 +1,11 @@
+/// The Prometheus names of ServiceKit's metrics (see STYLE.md, "Metrics").
+public enum MetricName {
+    /// Counter `{service,type,outcome}`: deliveries by what became of them (`handled`, `duplicate`, `already_processed`, `deadlettered`, `dropped`).
+    public static let eventsHandled = "marquee_events_handled_total"
+    /// Histogram `{service,type}`: time from receipt to commit of a delivery.
+    public static let eventHandleSeconds = "marquee_event_handle_seconds"
+    /// Counter `{service,reason}`: dead letters written.
+    public static let deadLetters = "marquee_deadletters_total"
+    /// Gauge `{service}`: outbox rows not yet published.
+    public static let outboxBacklog = "marquee_outbox_backlog"
+}

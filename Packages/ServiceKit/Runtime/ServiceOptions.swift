@@ -1,0 +1,76 @@
+import Bus
+import Logging
+
+/// The flags every Marquee service takes:
+/// `--bus-ingress URL --bus-fanout URL --bus-control URL --data DIR --config FILE --http HOST:PORT --log-level LEVEL`
+/// (each also as `--flag=value`).
+public struct ServiceOptions: Sendable, Equatable {
+    /// The broker's endpoints; defaults to ``Bus/BusEndpoints/local(host:basePort:)``.
+    public var bus: BusEndpoints
+    /// The directory holding the service's database; defaults to `var/<name>`.
+    public var dataDirectory: String
+    /// The rules file (YAML), if given; loading it is the caller's.
+    public var configPath: String?
+    /// Where `/metrics` and `/health` listen; port 0 picks a free port.
+    public var httpHost: String
+    public var httpPort: Int
+    /// The lowest level logged.
+    public var logLevel: Logger.Level
+
+    /// The defaults for service `name`.
+    public init(name: String) {
+        bus = .local()
+        dataDirectory = "var/\(name)"
+        configPath = nil
+        httpHost = "127.0.0.1"
+        httpPort = 0
+        logLevel = .info
+    }
+
+    /// Parses `arguments` (without the program name) over the defaults for `name`.
+    public static func parse(_ arguments: [String], name: String) throws(ServiceOptionsError) -> ServiceOptions {
+        var options = ServiceOptions(name: name)
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            guard argument.hasPrefix("--") else { throw .unexpectedArgument(argument) }
+            let flag: String
+            let value: String
+            if let equals = argument.firstIndex(of: "=") {
+                flag = String(argument[..<equals])
+                value = String(argument[argument.index(after: equals)...])
+            } else {
+                flag = argument
+                guard let next = remaining.popFirst() else { throw .missingValue(flag: flag) }
+                value = next
+            }
+            try options.set(flag, to: value)
+        }
+        return options
+    }
+
+    private mutating func set(_ flag: String, to value: String) throws(ServiceOptionsError) {
+        guard !value.isEmpty else { throw .missingValue(flag: flag) }
+        switch flag {
+        case "--bus-ingress": bus.ingress = value
+        case "--bus-fanout": bus.fanout = value
+        case "--bus-control": bus.control = value
+        case "--data": dataDirectory = value
+        case "--config": configPath = value
+        case "--http":
+            guard let colon = value.lastIndex(of: ":"), let port = Int(value[value.index(after: colon)...]),
+                (0...65_535).contains(port), colon != value.startIndex
+            else { throw .invalidValue(flag: flag, value: value, expected: "HOST:PORT") }
+            httpHost = String(value[..<colon])
+            httpPort = port
+        case "--log-level":
+            guard let level = Logger.Level(rawValue: value) else {
+                throw .invalidValue(
+                    flag: flag, value: value,
+                    expected: Logger.Level.allCases.map(\.rawValue).joined(separator: "|"))
+            }
+            logLevel = level
+        default:
+            throw .unknownFlag(flag)
+        }
+    }
+}

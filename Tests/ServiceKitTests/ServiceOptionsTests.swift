@@ -1,0 +1,42 @@
+import Bus
+import Logging
+import ServiceKit
+import Testing
+
+@Suite struct ServiceOptionsTests {
+    @Test func defaultsNameTheServiceDataDirectoryAndLocalBus() throws {
+        let options = try ServiceOptions.parse([], name: "intake")
+        #expect(options.dataDirectory == "var/intake")
+        #expect(options.bus == .local())
+        #expect(options.httpPort == 0)
+        #expect(options.configPath == nil)
+    }
+
+    @Test func everyFlagIsRead() throws {
+        let options = try ServiceOptions.parse(
+            [
+                "--bus-ingress", "tcp://10.0.0.1:1", "--bus-fanout=tcp://10.0.0.1:2",
+                "--bus-control", "tcp://10.0.0.1:3",
+                "--data", "/tmp/d", "--config", "rules.yaml", "--http", "0.0.0.0:9100", "--log-level", "debug",
+            ], name: "build")
+        #expect(
+            options.bus
+                == BusEndpoints(ingress: "tcp://10.0.0.1:1", fanout: "tcp://10.0.0.1:2", control: "tcp://10.0.0.1:3"))
+        #expect(options.dataDirectory == "/tmp/d")
+        #expect(options.configPath == "rules.yaml")
+        #expect(options.httpHost == "0.0.0.0")
+        #expect(options.httpPort == 9100)
+        #expect(options.logLevel == .debug)
+    }
+
+    @Test(arguments: [
+        (["--bogus", "1"], ServiceOptionsError.unknownFlag("--bogus")),
+        (["--data"], .missingValue(flag: "--data")),
+        (["--http", "9100"], .invalidValue(flag: "--http", value: "9100", expected: "HOST:PORT")),
+        (["--http", "host:70000"], .invalidValue(flag: "--http", value: "host:70000", expected: "HOST:PORT")),
+        (["stray"], .unexpectedArgument("stray")),
+    ])
+    func badCommandLinesAreRefusedWithOneSentence(_ arguments: [String], _ expected: ServiceOptionsError) {
+        #expect(throws: expected) { try ServiceOptions.parse(arguments, name: "intake") }
+    }
+}

@@ -1,0 +1,58 @@
+import Broker
+import Bus
+import Foundation
+import Logging
+
+/// A broker in-process on loopback with free ports and a temp journal (as in BusTests).
+final class TestBroker: Sendable {
+    let directory: String
+    let broker: Broker
+    let endpoints: BusEndpoints
+
+    static func start() async throws -> TestBroker {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("marquee-servicekit-bus-\(UUID().uuidString)").path
+        let configuration = BrokerConfiguration(
+            ingressEndpoint: "tcp://127.0.0.1:*", fanoutEndpoint: "tcp://127.0.0.1:*",
+            controlEndpoint: "tcp://127.0.0.1:*", groupEndpoint: "tcp://127.0.0.1:*", journalDirectory: directory,
+            headIntervalMilliseconds: 100)
+        return try await TestBroker(directory: directory, configuration: configuration)
+    }
+
+    private init(directory: String, configuration: BrokerConfiguration) async throws {
+        self.directory = directory
+        broker = try Broker(configuration: configuration, logger: .quiet)
+        let bound = try await broker.start()
+        endpoints = BusEndpoints(ingress: bound.ingress, fanout: bound.fanout, control: bound.control)
+    }
+
+    /// Stops the broker and deletes its journal.
+    func stop() async throws {
+        broker.stop()
+        try await broker.waitUntilStopped()
+        try FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Every stored record whose topic starts with `prefix`, read with REPLAY page by page.
+    func journal(prefix: String = "") async throws -> [Delivery] {
+        let control = try BusControl(endpoint: endpoints.control, logger: .quiet)
+        defer { control.close() }
+        var records: [Delivery] = []
+        var from: UInt64 = 1
+        while true {
+            let page = try await control.replay(from: from, prefix: prefix)
+            records += page.records
+            if page.through >= page.head { return records }
+            from = page.through + 1
+        }
+    }
+}
+
+extension Logger {
+    /// A logger that prints nothing below critical.
+    static var quiet: Logger {
+        var logger = Logger(label: "servicekit-tests")
+        logger.logLevel = .critical
+        return logger
+    }
+}
