@@ -93,12 +93,17 @@ public final class Broker: Sendable {
     }
 
     private func serve() {
+        finish(runLoop())
+    }
+
+    /// Runs the loop to its end. The loop — sockets, journals and their directory locks — is gone when this
+    /// returns, so a broker started on the same data right after `waitUntilStopped` can open it.
+    private func runLoop() -> Result<Void, BrokerError> {
         let loop: BrokerLoop
         do {
             loop = try BrokerLoop(configuration: configuration, mailbox: mailbox, logger: logger)
         } catch {
-            finish(.failure(BrokerError.startFailed(String(describing: error))))
-            return
+            return .failure(BrokerError.startFailed(String(describing: error)))
         }
         let ready = phase.withLock { phase -> CheckedContinuation<Endpoints, any Error>? in
             guard case .starting(let continuation) = phase else { return nil }
@@ -108,10 +113,10 @@ public final class Broker: Sendable {
         ready?.resume(returning: loop.endpoints)
         do {
             try loop.run()
-            finish(.success(()))
+            return .success(())
         } catch {
             logger.critical("broker stopped on an error", metadata: ["error": "\(error)"])
-            finish(.failure(BrokerError.failed(String(describing: error))))
+            return .failure(BrokerError.failed(String(describing: error)))
         }
     }
 

@@ -3,27 +3,9 @@ import Foundation
 /// Identifies one campaign for its whole life. Assigned by the caller (intake), never generated here.
 ///
 /// On the wire it is a plain JSON string, e.g. `"cmp-2026-0001"`.
-public struct CampaignID: RawRepresentable, Sendable, Hashable, Codable, Comparable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct CampaignID: StringIdentifier {
     /// The identifier text.
     public var rawValue: String
 
-    /// Wraps an identifier text.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// Wraps an identifier text.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -3,27 +3,9 @@ import Foundation
 /// Identifies a document of a campaign (brief, email, landing page, asset) across all of its versions.
 ///
 /// On the wire it is a plain JSON string, e.g. `"email-main"`.
-public struct DocumentID: RawRepresentable, Sendable, Hashable, Codable, Comparable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct DocumentID: StringIdentifier {
     /// The identifier text.
     public var rawValue: String
 
-    /// Wraps an identifier text.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// Wraps an identifier text.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -4,29 +4,11 @@ import Foundation
 /// and the well-known ones used by the built-in rules are named below.
 ///
 /// On the wire it is a snake_case string, e.g. `"marketing_ops_lead"`.
-public struct Role: RawRepresentable, Sendable, Hashable, Codable, Comparable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct Role: StringIdentifier {
     /// The role's snake_case name.
     public var rawValue: String
 
-    /// Wraps a role name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// Wraps a role name.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 extension Role {
