@@ -85,10 +85,22 @@ extension BrokerLoop {
         let report = BrokerStatsReport(
             firstSeq: journal.firstSeq, lastSeq: journal.lastSeq, segments: journal.segmentCount,
             journalBytes: journal.sizeBytes, flush: configuration.journal.flush.rawValue,
-            dedupeIDs: dedupe.count, counters: stats)
+            dedupeIDs: dedupe.count, counters: stats, groups: groupStats(now: Self.nowMilliseconds()))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(report)).map(Array.init) ?? Array("{}".utf8)
+    }
+
+    private func groupStats(now: Int64) -> [GroupStats] {
+        groups.values.sorted { $0.name < $1.name }.map { group in
+            let oldest = group.leases.values.map { $0.deadline - group.settings.leaseMilliseconds }.min()
+            return GroupStats(
+                name: group.name, cursor: group.cursor,
+                unscanned: journal.lastSeq >= group.cursor ? journal.lastSeq - group.cursor + 1 : 0,
+                leases: group.leases.count, waitingRedelivery: group.ready.count, workers: group.workers.keys.sorted(),
+                acked: group.acked, redeliveries: group.redeliveries, deadLetters: group.deadLetters,
+                oldestLeaseMilliseconds: oldest.map { max(0, now - $0) } ?? 0)
+        }
     }
 
     private func refuse(_ identity: [UInt8], _ requestID: [UInt8], _ error: BusWire.ErrorCode, _ sentence: String, detail: UInt64? = nil) throws {

@@ -21,7 +21,30 @@ struct BrokerStats: Codable, Sendable {
     }
 }
 
-/// The `STATS` reply: the journal's state, the policy in force and the counters.
+/// One queue group in the `STATS` reply: how far behind the head it is and what it holds.
+struct GroupStats: Codable, Sendable {
+    var name: String
+    var cursor: UInt64
+    /// Journal records after the cursor not yet looked at (those of other topics included).
+    var unscanned: UInt64
+    var leases: Int
+    var waitingRedelivery: Int
+    var workers: [String]
+    var acked: UInt64
+    var redeliveries: UInt64
+    var deadLetters: UInt64
+    /// Age of the oldest lease, in milliseconds (0 when none).
+    var oldestLeaseMilliseconds: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case name, cursor, unscanned, leases, workers, acked, redeliveries
+        case waitingRedelivery = "waiting_redelivery"
+        case deadLetters = "dead_letters"
+        case oldestLeaseMilliseconds = "oldest_lease_ms"
+    }
+}
+
+/// The `STATS` reply: the journal's state, the policy in force, the counters and the queue groups.
 struct BrokerStatsReport: Codable, Sendable {
     var firstSeq: UInt64
     var lastSeq: UInt64
@@ -30,9 +53,10 @@ struct BrokerStatsReport: Codable, Sendable {
     var flush: String
     var dedupeIDs: Int
     var counters: BrokerStats
+    var groups: [GroupStats]
 
     enum CodingKeys: String, CodingKey {
-        case segments, flush, counters
+        case segments, flush, counters, groups
         case firstSeq = "first_seq"
         case lastSeq = "last_seq"
         case journalBytes = "journal_bytes"

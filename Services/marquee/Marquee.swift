@@ -9,6 +9,6 @@ struct Marquee: AsyncParsableCommand {
         abstract: "Run and observe Marquee, the campaign production line on a durable ZeroMQ bus.",
         subcommands: [
             BusCommand.self, PublishCommand.self, TailCommand.self, ReplayCommand.self, StatsCommand.self,
-            SchemaCommand.self, ConfigCommand.self, DemoCommand.self,
+            LagCommand.self, SchemaCommand.self, ConfigCommand.self, DemoCommand.self,
         ])
 }
