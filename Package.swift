@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "BusService", dependencies: ["Broker", log, lifecycle, signals, argumentParser], path: "Services/bus/Sources"),
         .executableTarget(name: "marquee-bus", dependencies: ["BusService", argumentParser], path: "Services/bus/Main"),
         .executableTarget(
-            name: "marquee", dependencies: ["BusService", "Bus", "Contracts", "Domain", "RulesConfig", log, argumentParser],
+            name: "marquee", dependencies: ["BusService", "Broker", "Bus", "Contracts", "Domain", "RulesConfig", log, argumentParser],
             path: "Services/marquee"),
         .executableTarget(
             name: "marquee-bench", dependencies: ["Broker", "Bus", "ZeroMQ", log, argumentParser],

@@ -1,15 +1,15 @@
-/// Counters the broker keeps and reports on `STATS` (JSON, snake_case keys).
-struct BrokerStats: Codable, Sendable {
-    var published: UInt64 = 0
-    var duplicates: UInt64 = 0
-    var rejected: UInt64 = 0
-    var publishedBytes: UInt64 = 0
-    var batches: UInt64 = 0
-    var commitNanosecondsTotal: UInt64 = 0
-    var commitNanosecondsMax: UInt64 = 0
-    var replayRequests: UInt64 = 0
-    var replayedRecords: UInt64 = 0
-    var subscriptions: Int = 0
+/// Counters the broker keeps and reports on `STATS` (JSON, snake_case keys); `marquee stats|lag` read them.
+public struct BrokerStats: Codable, Sendable {
+    public var published: UInt64 = 0
+    public var duplicates: UInt64 = 0
+    public var rejected: UInt64 = 0
+    public var publishedBytes: UInt64 = 0
+    public var batches: UInt64 = 0
+    public var commitNanosecondsTotal: UInt64 = 0
+    public var commitNanosecondsMax: UInt64 = 0
+    public var replayRequests: UInt64 = 0
+    public var replayedRecords: UInt64 = 0
+    public var subscriptions: Int = 0
 
     enum CodingKeys: String, CodingKey {
         case published, duplicates, rejected, batches, subscriptions
@@ -22,19 +22,19 @@ struct BrokerStats: Codable, Sendable {
 }
 
 /// One queue group in the `STATS` reply: how far behind the head it is and what it holds.
-struct GroupStats: Codable, Sendable {
-    var name: String
-    var cursor: UInt64
+public struct GroupStats: Codable, Sendable {
+    public var name: String
+    public var cursor: UInt64
     /// Journal records after the cursor not yet looked at (those of other topics included).
-    var unscanned: UInt64
-    var leases: Int
-    var waitingRedelivery: Int
-    var workers: [String]
-    var acked: UInt64
-    var redeliveries: UInt64
-    var deadLetters: UInt64
+    public var unscanned: UInt64
+    public var leases: Int
+    public var waitingRedelivery: Int
+    public var workers: [String]
+    public var acked: UInt64
+    public var redeliveries: UInt64
+    public var deadLetters: UInt64
     /// Age of the oldest lease, in milliseconds (0 when none).
-    var oldestLeaseMilliseconds: Int64
+    public var oldestLeaseMilliseconds: Int64
 
     enum CodingKeys: String, CodingKey {
         case name, cursor, unscanned, leases, workers, acked, redeliveries
@@ -45,15 +45,15 @@ struct GroupStats: Codable, Sendable {
 }
 
 /// The `STATS` reply: the journal's state, the policy in force, the counters and the queue groups.
-struct BrokerStatsReport: Codable, Sendable {
-    var firstSeq: UInt64
-    var lastSeq: UInt64
-    var segments: Int
-    var journalBytes: Int64
-    var flush: String
-    var dedupeIDs: Int
-    var counters: BrokerStats
-    var groups: [GroupStats]
+public struct BrokerStatsReport: Codable, Sendable {
+    public var firstSeq: UInt64
+    public var lastSeq: UInt64
+    public var segments: Int
+    public var journalBytes: Int64
+    public var flush: String
+    public var dedupeIDs: Int
+    public var counters: BrokerStats
+    public var groups: [GroupStats]
 
     enum CodingKeys: String, CodingKey {
         case segments, flush, counters, groups

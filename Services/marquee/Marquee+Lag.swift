@@ -1,4 +1,5 @@
 import ArgumentParser
+import Broker
 import Bus
 import Foundation
 
@@ -9,37 +10,17 @@ struct LagCommand: AsyncParsableCommand {
 
     @OptionGroup var bus: BusClientOptions
 
-    struct Report: Decodable {
-        struct Group: Decodable {
-            let name: String
-            let cursor: UInt64
-            let unscanned: UInt64
-            let leases: Int
-            let waitingRedelivery: Int
-            let workers: [String]
-            let acked: UInt64
-            let redeliveries: UInt64
-            let deadLetters: UInt64
-            let oldestLeaseMs: Int64
-        }
-        let firstSeq: UInt64
-        let lastSeq: UInt64
-        let groups: [Group]
-    }
-
     func run() async throws {
         let control = try BusControl(endpoint: bus.control, logger: bus.logger())
         defer { control.close() }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let report = try decoder.decode(Report.self, from: Data(try await control.stats()))
+        let report = try JSONDecoder().decode(BrokerStatsReport.self, from: Data(try await control.stats()))
         print("head seq \(report.lastSeq)  (first retained \(report.firstSeq))")
         guard !report.groups.isEmpty else { return print("no queue groups") }
         let header = ["group", "cursor", "behind", "leased", "to redeliver", "oldest lease", "acked", "redelivered", "dead letters", "workers"]
         let rows = report.groups.map { group in
             [
                 group.name, "\(group.cursor)", "\(group.unscanned)", "\(group.leases)", "\(group.waitingRedelivery)",
-                String(format: "%.1f s", Double(group.oldestLeaseMs) / 1000), "\(group.acked)", "\(group.redeliveries)",
+                String(format: "%.1f s", Double(group.oldestLeaseMilliseconds) / 1000), "\(group.acked)", "\(group.redeliveries)",
                 "\(group.deadLetters)", group.workers.joined(separator: ","),
             ]
         }
