@@ -17,6 +17,20 @@ public final class BusControl: Sendable {
         public let head: UInt64
         /// The oldest seq the broker still keeps.
         public let first: UInt64
+
+        /// Reads `[RECORDS, request-id, through, head, first, (topic, seq, payload)*]`.
+        init(reply: [[UInt8]]) throws(BusError) {
+            guard reply.count >= 5, (reply.count - 5) % 3 == 0, let through = BusWire.decodeSeq(reply[2]),
+                let head = BusWire.decodeSeq(reply[3]), let first = BusWire.decodeSeq(reply[4])
+            else { throw BusError.protocolViolation("RECORDS with \(reply.count) frames") }
+            var records: [Delivery] = []
+            records.reserveCapacity((reply.count - 5) / 3)
+            for index in stride(from: 5, to: reply.count, by: 3) {
+                guard let seq = BusWire.decodeSeq(reply[index + 1]) else { throw BusError.protocolViolation("a record without a seq") }
+                records.append(Delivery(seq: seq, topic: String(decoding: reply[index], as: UTF8.self), payload: reply[index + 2]))
+            }
+            (self.records, self.through, self.head, self.first) = (records, through, head, first)
+        }
     }
 
     struct Request: Sendable {
@@ -66,16 +80,7 @@ public final class BusControl: Sendable {
 
     /// Up to `limit` records from `from` on whose topic starts with `prefix`.
     public func replay(from: UInt64, prefix: String = "", limit: UInt32 = 1000) async throws -> Page {
-        let reply = try await send([Array(BusWire.replay.utf8), BusWire.encode(from), Array(prefix.utf8), BusWire.encode(count: limit)])
-        guard reply.count >= 5, (reply.count - 5) % 3 == 0, let through = BusWire.decodeSeq(reply[2]),
-            let head = BusWire.decodeSeq(reply[3]), let first = BusWire.decodeSeq(reply[4])
-        else { throw BusError.protocolViolation("RECORDS with \(reply.count) frames") }
-        var records: [Delivery] = []
-        for index in stride(from: 5, to: reply.count, by: 3) {
-            guard let seq = BusWire.decodeSeq(reply[index + 1]) else { throw BusError.protocolViolation("a record without a seq") }
-            records.append(Delivery(seq: seq, topic: String(decoding: reply[index], as: UTF8.self), payload: reply[index + 2]))
-        }
-        return Page(records: records, through: through, head: head, first: first)
+        try Page(reply: try await send([Array(BusWire.replay.utf8), BusWire.encode(from), Array(prefix.utf8), BusWire.encode(count: limit)]))
     }
 
     /// Sends `[command, request-id, arguments…]` and returns the reply, or throws the broker's refusal.
@@ -132,9 +137,7 @@ private final class ControlLoop: @unchecked Sendable {  // handed once to its th
                         guard reply.count >= 2, let id = BusWire.decodeSeq(reply[1]), let entry = waiting.removeValue(forKey: id) else { continue }
                         if reply[0].elementsEqual(BusWire.error.utf8) {
                             entry.request.continuation.resume(
-                                throwing: BusError.refusal(
-                                    code: reply.count > 2 ? reply[2] : [], sentence: reply.count > 3 ? reply[3] : [],
-                                    detail: reply.count > 4 ? reply[4] : nil))
+                                throwing: BusError.refusal(reply))
                         } else {
                             entry.request.continuation.resume(returning: reply)
                         }

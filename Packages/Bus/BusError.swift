@@ -23,12 +23,12 @@ public enum BusError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The error for an `ERR` reply's code, sentence and optional detail frame.
-    static func refusal(code: [UInt8], sentence: [UInt8], detail: [UInt8]?) -> BusError {
-        let code = String(decoding: code, as: UTF8.self)
-        if code == BusWire.ErrorCode.seqGone.rawValue, let detail, let first = BusWire.decodeSeq(detail) {
+    /// The error for an `ERR` reply, `[ERR, id, code, sentence, detail?]` (every endpoint's layout).
+    static func refusal(_ reply: [[UInt8]]) -> BusError {
+        let code = reply.count > 2 ? String(decoding: reply[2], as: UTF8.self) : ""
+        if code == BusWire.ErrorCode.seqGone.rawValue, reply.count > 4, let first = BusWire.decodeSeq(reply[4]) {
             return .seqGone(firstRetained: first)
         }
-        return .refused(code: code, sentence: String(decoding: sentence, as: UTF8.self))
+        return .refused(code: code, sentence: reply.count > 3 ? String(decoding: reply[3], as: UTF8.self) : "")
     }
 }

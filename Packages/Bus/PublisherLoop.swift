@@ -144,7 +144,7 @@ final class PublisherLoop: @unchecked Sendable {  // handed once to its thread, 
                     index += 2
                 }
             case BusWire.error? where frames.count >= 4:
-                complete(frames[1], .failure(BusError.refusal(code: frames[2], sentence: frames[3], detail: nil)))
+                complete(frames[1], .failure(BusError.refusal(frames)))
             default:
                 logger.warning("unreadable reply from the broker", metadata: ["frames": "\(frames.count)"])
             }

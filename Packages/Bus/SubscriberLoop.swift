@@ -147,28 +147,16 @@ final class SubscriberLoop: @unchecked Sendable {  // handed once to its thread,
             self.outstanding = nil
             switch String(decoding: frames[0], as: UTF8.self) {
             case BusWire.records:
-                guard frames.count >= 5, (frames.count - 5) % 3 == 0, let through = BusWire.decodeSeq(frames[2]),
-                    let head = BusWire.decodeSeq(frames[3])
-                else { throw BusError.protocolViolation("RECORDS reply with \(frames.count) frames") }
-                var records: [Delivery] = []
-                records.reserveCapacity((frames.count - 5) / 3)
-                var index = 5
-                while index + 2 < frames.count {
-                    if let seq = BusWire.decodeSeq(frames[index + 1]), matches(frames[index]) {
-                        records.append(Delivery(seq: seq, topic: String(decoding: frames[index], as: UTF8.self), payload: frames[index + 2]))
-                    }
-                    index += 3
-                }
-                try advance { $0.records(records, through: through, head: head) }
+                let page = try BusControl.Page(reply: frames)
+                let records = page.records.filter { matches(Array($0.topic.utf8)) }
+                try advance { $0.records(records, through: page.through, head: page.head) }
             case BusWire.pong:
                 guard frames.count >= 3, let head = BusWire.decodeSeq(frames[2]) else {
                     throw BusError.protocolViolation("PONG without a head seq")
                 }
                 if tracker == nil { try begin(at: head + 1) }
             case BusWire.error:
-                throw BusError.refusal(
-                    code: frames.count > 2 ? frames[2] : [], sentence: frames.count > 3 ? frames[3] : [],
-                    detail: frames.count > 4 ? frames[4] : nil)
+                throw BusError.refusal(frames)
             default:
                 throw BusError.protocolViolation("unknown control reply")
             }
