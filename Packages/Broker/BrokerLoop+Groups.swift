@@ -107,11 +107,17 @@ extension BrokerLoop {
         var fresh: [(seq: UInt64, topic: [UInt8], payload: [UInt8])] = []
         var freshIndex = 0
         var scannedTo: UInt64?
+        /// Once every record of a scanned page is leased, nothing else up to `scannedTo` matched: record
+        /// that, so the next scan (or a restarted broker) starts after it. A page cut short by credit is
+        /// found again from the cursor next time.
+        func pageDone() {
+            guard let seq = scannedTo, freshIndex == fresh.count else { return }
+            group.advance(past: seq)
+            stageGroup(.scanned(seq: seq), group.name)
+            scannedTo = nil
+        }
         while let worker = group.nextWorker() {
-            var seq: UInt64
-            var attempt: Int
-            var topic: [UInt8]
-            var payload: [UInt8]
+            let (seq, attempt, topic, payload): (UInt64, Int, [UInt8], [UInt8])
             if let redelivery = group.takeRedelivery() {
                 logger.debug("redelivering", metadata: ["group": "\(group.name)", "worker": "\(worker)", "bus.seq": "\(redelivery.seq)"])
                 guard let record = try readRecord(redelivery.seq) else {
@@ -121,12 +127,9 @@ extension BrokerLoop {
                 (seq, attempt, topic, payload) = (redelivery.seq, redelivery.attempts + 1, record.topic, record.payload)
             } else {
                 if freshIndex == fresh.count {
+                    pageDone()
                     (fresh, scannedTo) = try scan(from: group.cursor, prefix: group.settings.prefix, limit: 256)
                     freshIndex = 0
-                    if let scannedTo, fresh.isEmpty {
-                        group.advance(past: scannedTo)
-                        stageGroup(.scanned(seq: scannedTo), group.name)
-                    }
                     if fresh.isEmpty { break }
                 }
                 (seq, attempt, topic, payload) = (fresh[freshIndex].seq, 1, fresh[freshIndex].topic, fresh[freshIndex].payload)
@@ -140,14 +143,7 @@ extension BrokerLoop {
                 BusWire.encode(count: UInt32(attempt)), topic, payload,
             ])
         }
-        if freshIndex < fresh.count {
-            // Credit ran out mid-page: the unassigned records are found again from the cursor next time.
-            return messages
-        }
-        if let scannedTo, freshIndex == fresh.count, !fresh.isEmpty {
-            group.advance(past: scannedTo)
-            stageGroup(.scanned(seq: scannedTo), group.name)
-        }
+        pageDone()
         return messages
     }
 
@@ -217,7 +213,7 @@ extension BrokerLoop {
             let payload = Array(try envelope.encoded())
             let idBytes = Array(id.uuidString.lowercased().utf8)
             let dead = Array(topic.deadLetter.rawValue.utf8)
-            if idBytes.withUnsafeBytes({ dedupe.seq(for: $0) }) != nil { continue }
+            if dedupe.seq(for: idBytes) != nil { continue }
             let now = Self.nowMilliseconds()
             let seq = dead.withUnsafeBytes { t in idBytes.withUnsafeBytes { i in payload.withUnsafeBytes { p in
                 journal.append(topic: t, id: i, identity: UnsafeRawBufferPointer(start: nil, count: 0), payload: p, time: now)
@@ -228,11 +224,7 @@ extension BrokerLoop {
         }
         pendingDeadLetters.removeAll()
         if journal.hasStaged { try journal.commit() }
-        for record in stored {
-            try fanout.send(record.topic, more: true, dontWait: true)
-            try fanout.send(BusWire.encode(record.seq), more: true, dontWait: true)
-            try fanout.send(record.payload, more: false, dontWait: true)
-        }
+        for record in stored { try sendToSubscribers(topic: record.topic, seq: record.seq, payload: record.payload) }
     }
 
     /// Rebuilds every group from the group journal after a restart.

@@ -46,12 +46,13 @@ extension BrokerLoop {
         guard payload.count <= configuration.maxMessageBytes else {
             return refuse(slot, .tooLarge, "the payload has \(payload.count) bytes; the limit is \(configuration.maxMessageBytes)")
         }
-        if let seq = dedupe.seq(for: id) {
+        let key = Array(id)
+        if let seq = dedupe.seq(for: key) {
             stats.duplicates += 1
             return Staged(slot: slot, seq: seq, outcome: .duplicate)
         }
         let seq = journal.append(topic: topic, id: id, identity: UnsafeRawBufferPointer(start: nil, count: 0), payload: payload, time: now)
-        dedupe.remember(Array(id), seq: seq, time: now)
+        dedupe.remember(key, seq: seq, time: now)
         stats.published += 1
         stats.publishedBytes += UInt64(payload.count)
         return Staged(slot: slot, seq: seq, outcome: .stored)

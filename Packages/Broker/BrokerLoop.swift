@@ -150,9 +150,15 @@ final class BrokerLoop {
 
     /// Sends `[_bus.head, head-seq, ""]` so subscribers can tell they missed the tail of the stream.
     func announceHead() throws {
-        try fanout.send(Array(BusWire.headTopic.utf8), more: true, dontWait: true)
-        try fanout.send(BusWire.encode(journal.lastSeq), more: true, dontWait: true)
-        try fanout.send([UInt8](), more: false, dontWait: true)
+        try sendToSubscribers(topic: Array(BusWire.headTopic.utf8), seq: journal.lastSeq, payload: [])
+    }
+
+    /// Sends one broker-made message on the fan-out as `[topic, seq, payload]` (publishes go out zero-copy
+    /// from their received frames instead, in `fanOut()`).
+    func sendToSubscribers(topic: [UInt8], seq: UInt64, payload: [UInt8]) throws {
+        try fanout.send(topic, more: true, dontWait: true)
+        try fanout.send(BusWire.encode(seq), more: true, dontWait: true)
+        try fanout.send(payload, more: false, dontWait: true)
     }
 
     func enforceRetention(now: Int64) {

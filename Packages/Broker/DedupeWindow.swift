@@ -20,8 +20,8 @@ struct DedupeWindow {
     var count: Int { seqs.count }
 
     /// The seq stored for `id`, if it is still in the window.
-    func seq(for id: UnsafeRawBufferPointer) -> UInt64? {
-        seqs[Array(id)]
+    func seq(for id: [UInt8]) -> UInt64? {
+        seqs[id]
     }
 
     /// Remembers that `id` was stored at `seq` at `time` (Unix ms), forgetting the oldest past the limits.
