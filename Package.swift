@@ -12,6 +12,7 @@ let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 
 let package = Package(
     name: "marquee",
@@ -20,6 +21,10 @@ let package = Package(
         .executable(name: "marquee", targets: ["marquee"]),
         .executable(name: "marquee-bus", targets: ["marquee-bus"]),
         .executable(name: "marquee-bench", targets: ["marquee-bench"]),
+        .executable(name: "marquee-intake", targets: ["marquee-intake"]),
+        .executable(name: "marquee-build", targets: ["marquee-build"]),
+        .executable(name: "marquee-approvals", targets: ["marquee-approvals"]),
+        .executable(name: "marquee-launch", targets: ["marquee-launch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -31,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: Packages, lowest layer first.
@@ -50,13 +56,26 @@ let package = Package(
                 "Bus", "Contracts", "Domain", log, lifecycle, signals, metrics, coreMetrics, prometheus, grdb, hummingbird,
             ],
             path: "Packages/ServiceKit"),
+        .target(
+            name: "StationKit",
+            dependencies: ["ServiceKit", "Bus", "Contracts", "Domain", "RulesConfig", log, lifecycle, grdb, crypto],
+            path: "Packages/StationKit"),
 
         // MARK: Executables: thin wiring over the libraries above.
         .target(name: "BusService", dependencies: ["Broker", log, lifecycle, signals, argumentParser], path: "Services/bus/Sources"),
         .executableTarget(name: "marquee-bus", dependencies: ["BusService", argumentParser], path: "Services/bus/Main"),
         .executableTarget(
-            name: "marquee", dependencies: ["BusService", "Broker", "Bus", "Contracts", "Domain", "RulesConfig", log, argumentParser],
+            name: "marquee",
+            dependencies: ["BusService", "Broker", "Bus", "Contracts", "Domain", "RulesConfig", log, argumentParser, yams],
             path: "Services/marquee"),
+        .target(name: "IntakeStation", dependencies: ["StationKit", "ServiceKit", "Contracts", "Domain", grdb], path: "Services/intake/Sources"),
+        .executableTarget(name: "marquee-intake", dependencies: ["IntakeStation", "StationKit", "Domain"], path: "Services/intake/Main"),
+        .target(
+            name: "BuildStation", dependencies: ["StationKit", "ServiceKit", "Contracts", "Domain", grdb, crypto],
+            path: "Services/build/Sources"),
+        .executableTarget(name: "marquee-build", dependencies: ["BuildStation", "StationKit", "Domain"], path: "Services/build/Main"),
+        .executableTarget(name: "marquee-approvals", dependencies: ["StationKit", "Domain"], path: "Services/approvals/Main"),
+        .executableTarget(name: "marquee-launch", dependencies: ["StationKit", "Domain"], path: "Services/launch/Main"),
         .executableTarget(
             name: "marquee-bench", dependencies: ["Broker", "Bus", "ZeroMQ", log, argumentParser],
             path: "Benchmarks/bus"),
@@ -71,6 +90,10 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/ServiceKitTests"),
+        .testTarget(
+            name: "LineTests",
+            dependencies: ["StationKit", "BuildStation", "IntakeStation", "ServiceKit", "Bus", "Contracts", "Domain", "RulesConfig", grdb, log],
+            path: "Tests/LineTests"),
         .testTarget(name: "BusTests", dependencies: ["Bus", "Broker", "BusProtocol", "ZeroMQ"], path: "Tests/BusTests"),
     ]
         + ["ZeroMQ", "Domain", "Contracts", "Broker"].map {

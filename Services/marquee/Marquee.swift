@@ -9,6 +9,7 @@ struct Marquee: AsyncParsableCommand {
         abstract: "Run and observe Marquee, the campaign production line on a durable ZeroMQ bus.",
         subcommands: [
             BusCommand.self, PublishCommand.self, TailCommand.self, ReplayCommand.self, StatsCommand.self,
-            LagCommand.self, SchemaCommand.self, ConfigCommand.self, DemoCommand.self,
+            LagCommand.self, SchemaCommand.self, ConfigCommand.self, DemoCommand.self, SubmitCommand.self,
+            StatusCommand.self, ApproveCommand.self, RejectCommand.self, CommandCommand.self,
         ])
 }

@@ -34,7 +34,9 @@ import Testing
     @Test func exportHasOneFilePerEventPlusTheEnvelope() throws {
         let names = try SchemaExport.files().map(\.name)
         #expect(names == [
-            "campaign.assigned.schema.json", "campaign.intake.held.schema.json", "campaign.intake.triaged.schema.json",
+            "campaign.assigned.schema.json", "campaign.command.rejected.schema.json", "campaign.command.schema.json",
+            "campaign.document.submitted.schema.json", "campaign.escalation.raised.schema.json",
+            "campaign.fact.schema.json", "campaign.intake.held.schema.json", "campaign.intake.triaged.schema.json",
             "campaign.request.resubmitted.schema.json", "campaign.request.submitted.schema.json",
             "deadletter.schema.json", "envelope.schema.json",
         ])

@@ -23,6 +23,11 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase(Fixtures.intakeTriagedJSON, Fixtures.intakeTriaged),
         GoldenCase(Fixtures.campaignAssignedJSON, Fixtures.campaignAssigned),
         GoldenCase(Fixtures.deadLetterJSON, Fixtures.deadLetter),
+        GoldenCase(Fixtures.commandIssuedJSON, Fixtures.commandIssued),
+        GoldenCase(Fixtures.commandRejectedJSON, Fixtures.commandRejected),
+        GoldenCase(Fixtures.factRecordedJSON, Fixtures.factRecorded),
+        GoldenCase(Fixtures.documentSubmittedJSON, Fixtures.documentSubmitted),
+        GoldenCase(Fixtures.escalationRaisedJSON, Fixtures.escalationRaised),
     ]
 
     @Test func everyCatalogTypeHasAGoldenMessage() {

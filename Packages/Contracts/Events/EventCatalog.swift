@@ -19,9 +19,14 @@ public struct EventCatalog: Sendable {
     public static let marquee = EventCatalog([
         RequestSubmitted.self,
         RequestResubmitted.self,
+        CampaignCommandIssued.self,
+        CommandRejected.self,
+        DocumentSubmitted.self,
+        CampaignFactRecorded.self,
         IntakeHeld.self,
         IntakeTriaged.self,
         CampaignAssigned.self,
+        EscalationRaised.self,
         DeadLetter.self,
     ])
 
