@@ -75,6 +75,12 @@ enum ConfigComments {
             # edits after QA passed, and business time in one stage that counts as a long hold.
 
             """
+        case .launch:
+            """
+            # launch: the time of day an approved campaign goes live on its brief's launch date (calendar
+            # time zone), and the calendar days it is monitored before it closes.
+
+            """
         }
     }
 }

@@ -22,6 +22,12 @@ extension ConfigReader {
             rules.warnings = warnings
             check(warnings, at: path)
         }
+        if let (node, path) = take(.launch), let launch = decode(LaunchPolicy.self, from: node, at: path) {
+            rules.launch = launch
+            if launch.monitoringDays < 0 {
+                report("must be 0 or more, got \(launch.monitoringDays)", at: path["monitoring_days"])
+            }
+        }
         return rules
     }
 

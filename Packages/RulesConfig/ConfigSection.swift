@@ -13,6 +13,7 @@ enum ConfigSection: String, CaseIterable {
     case channelSpecs = "channel_specs"
     case escalations
     case warnings
+    case launch
 
     /// The section's path from the top of the document.
     var path: ConfigPath { ConfigPath.root[rawValue] }
@@ -29,6 +30,7 @@ enum ConfigSection: String, CaseIterable {
         case .channelSpecs: try Node.ordered(rules.channelSpecs)
         case .escalations: try Node.ordered(rules.escalations)
         case .warnings: try Node.encoding(rules.warnings)
+        case .launch: try Node.encoding(rules.launch)
         }
     }
 }

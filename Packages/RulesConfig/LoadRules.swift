@@ -4,7 +4,7 @@ import Yams
 /// Loads the production line's rules from one YAML config file.
 ///
 /// The file holds the sections `roles`, `people`, `mvp`, `approvals`, `slas`, `calendar`, `channel_specs`,
-/// `escalations` and `warnings` (see `deploy/marquee.yaml`, the complete default). A section the file leaves
+/// `escalations`, `warnings` and `launch` (see `deploy/marquee.yaml`, the complete default). A section the file leaves
 /// out is taken whole from `Rules.builtIn`, so a file may override only what it needs; an empty file is the
 /// built-in default. Within a section nothing is merged: a given `people` list is the whole team.
 ///

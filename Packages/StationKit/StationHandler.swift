@@ -10,7 +10,7 @@ import ServiceKit
 ///   are ignored, a missing version dead-letters the fact);
 /// - decides `campaign.command.*` (and `campaign.request.*`) for the campaigns whose stage it owns, at the
 ///   command's time, publishing `campaign.fact.*` or a `campaign.command.rejected`;
-/// - runs the station's automation (``Domain/Station/automaticCommand(for:at:rules:launch:)``) after each
+/// - runs the station's automation (``Domain/Station/automaticCommand(for:at:rules:)``) after each
 ///   change, and the station's ``StationHooks``.
 ///
 /// Commands for campaigns owned by another station are left to it; commands for an unknown campaign are
@@ -19,14 +19,12 @@ public struct StationHandler: EventHandler {
     /// The station.
     public let station: Station
     let rules: Rules
-    let launch: LaunchPolicy
     let hooks: any StationHooks
 
     /// A handler for `station` under `rules`.
-    public init(station: Station, rules: Rules, launch: LaunchPolicy, hooks: any StationHooks) {
+    public init(station: Station, rules: Rules, hooks: any StationHooks) {
         self.station = station
         self.rules = rules
-        self.launch = launch
         self.hooks = hooks
     }
 
@@ -141,7 +139,7 @@ public struct StationHandler: EventHandler {
         var now = now
         for _ in 0..<8 {
             let campaign = record.local
-            guard let command = station.automaticCommand(for: campaign, at: now, rules: rules, launch: launch) else {
+            guard let command = station.automaticCommand(for: campaign, at: now, rules: rules) else {
                 return
             }
             // A timer's command happens at the timer's instant, whenever the ticker noticed it.

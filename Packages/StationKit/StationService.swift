@@ -55,7 +55,7 @@ public enum StationService {
                 StationLedger.register(&migrator)
                 hooks.registerMigrations(&migrator)
             }
-            let handler = StationHandler(station: station, rules: rules, launch: LaunchPolicy(), hooks: hooks)
+            let handler = StationHandler(station: station, rules: rules, hooks: hooks)
             let publisher = try Publisher(ingress: runtime.options.bus.ingress, logger: runtime.logger)
             let relay = OutboxRelay(service: station.rawValue, store: store, publisher: publisher, logger: runtime.logger)
             let consumer = EventConsumer(

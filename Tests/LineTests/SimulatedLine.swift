@@ -39,7 +39,7 @@ final class SimulatedLine {
             stationHooks.registerMigrations(&migrator)
             try migrator.migrate(db)
             members[station] = Member(
-                handler: StationHandler(station: station, rules: rules, launch: LaunchPolicy(), hooks: stationHooks),
+                handler: StationHandler(station: station, rules: rules, hooks: stationHooks),
                 db: db)
         }
     }

@@ -124,6 +124,9 @@ struct BadConfigCase: Sendable, CustomTestStringConvertible {
             name: "missing warning threshold", yaml: "warnings: {edits_after_qa_passed: 1, long_hold: 3d}\n",
             path: "warnings", message: #"missing key "edit_rounds_after_requester_approval""#),
         BadConfigCase(
+            name: "negative monitoring window", yaml: "launch: {go_live_at: '09:00', monitoring_days: -1}\n",
+            path: "launch.monitoring_days", message: "must be 0 or more, got -1"),
+        BadConfigCase(
             name: "role named like the document owner target", yaml: roles(extra: "document_owner"),
             path: "roles[11]", message: #""document_owner" is reserved for escalation targets and cannot be a role"#),
         BadConfigCase(

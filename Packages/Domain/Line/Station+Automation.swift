@@ -9,14 +9,13 @@ extension Station {
     ///   when the window ends.
     ///
     /// Only the owner of the campaign's stage acts; `nil` also when the step waits for a person or a time.
-    public func automaticCommand(for campaign: Campaign, at now: Date, rules: Rules,
-                                 launch: LaunchPolicy) -> CampaignCommand? {
+    public func automaticCommand(for campaign: Campaign, at now: Date, rules: Rules) -> CampaignCommand? {
         guard campaign.stage.station == self else { return nil }
         switch campaign.stage {
         case .qaPassed:
             return .startApprovals
         case .approved:
-            guard let goLive = launch.goLive(for: campaign.request, calendar: rules.calendar), goLive > now else {
+            guard let goLive = rules.launch.goLive(for: campaign.request, calendar: rules.calendar), goLive > now else {
                 return nil
             }
             return .schedule(goLiveAt: goLive)
@@ -24,7 +23,7 @@ extension Station {
             guard let goLive = campaign.goLiveAt, now >= goLive else { return nil }
             return .goLive
         case .live:
-            return .startMonitoring(until: launch.monitoringEnd(startingAt: now))
+            return .startMonitoring(until: rules.launch.monitoringEnd(startingAt: now))
         case .monitoring:
             guard let end = campaign.monitoringUntil, now >= end else { return nil }
             return .close
@@ -33,7 +32,7 @@ extension Station {
         }
     }
 
-    /// The next instant at which ``automaticCommand(for:at:rules:launch:)`` may return a command for
+    /// The next instant at which ``automaticCommand(for:at:rules:)`` may return a command for
     /// `campaign` without any new event: the go-live time or the end of monitoring.
     public func nextTimer(for campaign: Campaign) -> Date? {
         guard campaign.stage.station == self else { return nil }

@@ -2,10 +2,10 @@ import Foundation
 
 /// Every business rule of the production line in one value: roles and people, MVP fields per type, the
 /// approval matrix, SLAs per step, the business calendar, channel asset specs, escalation routes and
-/// warning thresholds.
+/// warning thresholds, and how campaigns launch.
 ///
 /// Decoded from the YAML config with the same snake_case keys it encodes to: `roles`, `people`, `mvp`,
-/// `approvals`, `slas`, `calendar`, `channel_specs`, `escalations`, `warnings`. `Rules.builtIn` is the
+/// `approvals`, `slas`, `calendar`, `channel_specs`, `escalations`, `warnings`, `launch`. `Rules.builtIn` is the
 /// complete default.
 public struct Rules: Sendable, Hashable, Codable {
     /// Every role the rules may name.
@@ -26,11 +26,14 @@ public struct Rules: Sendable, Hashable, Codable {
     public var escalations: [EscalationReason: EscalationRoute]
     /// When patterns become warning signs.
     public var warnings: WarningThresholds
+    /// Go-live time on the launch date and the monitoring window.
+    public var launch: LaunchPolicy
 
     /// Creates rules.
     public init(roles: [Role], people: [Person], mvp: [CampaignType: MVPRule], approvals: ApprovalMatrix,
                 slas: [SLAStep: SLAPolicy], calendar: BusinessCalendar, channelSpecs: [Channel: ChannelSpec],
-                escalations: [EscalationReason: EscalationRoute], warnings: WarningThresholds = WarningThresholds()) {
+                escalations: [EscalationReason: EscalationRoute], warnings: WarningThresholds = WarningThresholds(),
+                launch: LaunchPolicy = LaunchPolicy()) {
         self.roles = roles
         self.people = people
         self.mvp = mvp
@@ -40,6 +43,7 @@ public struct Rules: Sendable, Hashable, Codable {
         self.channelSpecs = channelSpecs
         self.escalations = escalations
         self.warnings = warnings
+        self.launch = launch
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -52,6 +56,7 @@ public struct Rules: Sendable, Hashable, Codable {
         case channelSpecs = "channel_specs"
         case escalations
         case warnings
+        case launch
     }
 
     /// The MVP rule for `type` (`MVPRule.fallback` when the rules do not list the type).
