@@ -11,10 +11,10 @@ PYTHON ?= python3
 .PHONY: deps build test test-swift test-python run bench soak clean
 
 deps:
-	@pkg-config --exists libzmq || { \
-	  echo "installing libzmq3-dev"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libzmq3-dev pkg-config; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq libzmq3-dev pkg-config; fi; }
+	@pkg-config --exists libzmq libxml-2.0 || { \
+	  echo "installing libzmq3-dev libxml2-dev"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libzmq3-dev libxml2-dev pkg-config; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libzmq3-dev libxml2-dev pkg-config; fi; }
 	@$(PYTHON) -c 'import zmq, pytest' 2>/dev/null || $(PYTHON) -m pip install -q pyzmq pytest
 
 build: deps
@@ -30,7 +30,7 @@ test-python:
 	MARQUEE_BIN_DIR=$(BIN) $(PYTHON) -m pytest -q Tests/Python
 
 run: deps
-	$(SWIFT) build --product marquee --product marquee-bus
+	$(SWIFT) build
 	@scripts/run-stack "$(BIN)"
 
 bench: deps

@@ -43,9 +43,12 @@ let package = Package(
         .systemLibrary(
             name: "CZMQ", path: "Packages/CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
         .target(name: "CCRC32C", path: "Packages/CCRC32C"),
+        .systemLibrary(
+            name: "CLibXML2", path: "Packages/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "ZeroMQ", dependencies: ["CZMQ"], path: "Packages/ZeroMQ"),
         .target(name: "Domain", path: "Packages/Domain"),
         .target(name: "Contracts", dependencies: ["Domain"], path: "Packages/Contracts"),
+        .target(name: "QAEngine", dependencies: ["CLibXML2", "Domain"], path: "Packages/QAEngine"),
         .target(name: "RulesConfig", dependencies: ["Domain", yams], path: "Packages/RulesConfig"),
         .target(name: "BusProtocol", path: "Packages/BusProtocol"),
         .target(name: "Broker", dependencies: ["ZeroMQ", "CCRC32C", "BusProtocol", "Contracts", deque, log], path: "Packages/Broker"),
@@ -82,6 +85,9 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "EndToEndTests", dependencies: ["Bus", "BusProtocol"], path: "Tests/EndToEndTests"),
+        .testTarget(
+            name: "QAEngineTests", dependencies: ["QAEngine", "Domain"], path: "Tests/QAEngineTests",
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "RulesConfigTests", dependencies: ["RulesConfig", "Domain"], path: "Tests/RulesConfigTests"),
         .testTarget(
             name: "ServiceKitTests",

@@ -1,0 +1,61 @@
+import CLibXML2
+
+/// An HTML document parsed by libxml2's forgiving HTML parser; the tree is freed with the value.
+///
+/// Elements carry their start-tag position (see `StartTagPosition`); the parser never touches the network.
+struct HTMLDocument: ~Copyable {
+    private let doc: htmlDocPtr
+    /// True when libxml2 gave up before the end (it stops at 256 levels of nesting); the tree is partial.
+    let stoppedEarly: Bool
+
+    /// Parses UTF-8 `bytes`; nil when libxml2 builds no tree at all (empty or unusable input).
+    init?(utf8 bytes: UnsafeRawBufferPointer) {
+        _ = Self.libraryReady
+        guard let base = bytes.baseAddress, bytes.count > 0, bytes.count <= Int(Int32.max),
+            let context = htmlNewParserCtxt()
+        else { return nil }
+        defer { htmlFreeParserCtxt(context) }
+        context.pointee.sax.pointee.startElement = { context, name, attributes in
+            xmlSAX2StartElement(context, name, attributes)
+            StartTagPosition.record(in: context)
+        }
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        guard
+            let doc = htmlCtxtReadMemory(
+                context, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, "UTF-8", options)
+        else { return nil }
+        self.doc = doc
+        stoppedEarly = context.pointee.disableSAX != 0
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    /// The first top-level element (normally `<html>`), if any.
+    var root: HTMLElement? { xmlDocGetRootElement(doc).map(HTMLElement.init) }
+
+    /// Visits every node in document order without recursion (safe for 100k-deep trees).
+    func forEachNode(_ body: (xmlNodePtr) -> Void) {
+        var node = doc.pointee.children
+        while let current = node {
+            body(current)
+            if let child = current.pointee.children, current.pointee.type == XML_ELEMENT_NODE {
+                node = child
+                continue
+            }
+            var climbing: xmlNodePtr? = current
+            node = nil
+            while let up = climbing {
+                if let next = up.pointee.next {
+                    node = next
+                    break
+                }
+                climbing = up.pointee.parent
+                if climbing.map({ UnsafeMutableRawPointer($0) }) == UnsafeMutableRawPointer(doc) { break }
+            }
+        }
+    }
+
+    private static let libraryReady: Void = xmlInitParser()
+}

@@ -1,0 +1,115 @@
+import Domain
+import Foundation
+import QAEngine
+import Testing
+
+/// One audience row (after the header) that breaks exactly one rule.
+struct AudienceCase: Sendable, CustomTestStringConvertible {
+    var rule: RuleID
+    var csv: String
+    var testDescription: String { rule.rawValue }
+
+    static let header = "email,name,consent\r\n"
+    static let all: [AudienceCase] = [
+        AudienceCase(rule: .audienceMissingColumn, csv: "mail,name\r\nann@brightline-goods.com,Ann\r\n"),
+        AudienceCase(rule: .audienceEmpty, csv: header),
+        AudienceCase(rule: .audienceMalformedRow, csv: header + "ann@brightline-goods.com,\"Ann \"the\" Lee\",yes\r\n"),
+        AudienceCase(rule: .audienceMalformedRow, csv: header + "ann@brightline-goods.com,Ann\r\n"),
+        AudienceCase(rule: .audienceInvalidEncoding, csv: header + "jorg@brightline-goods.com,J\u{F6}rg,yes\r\n"),
+        AudienceCase(rule: .audienceInvalidEmail, csv: header + "ann(at)brightline,Ann,yes\r\n"),
+        AudienceCase(rule: .audienceDuplicate, csv: header + "Ann@Brightline-Goods.com,Ann,yes\r\nann@brightline-goods.com,Ann,yes\r\n"),
+        AudienceCase(rule: .audienceSuppressed, csv: header + "gone@brightline-goods.com,Gone,yes\r\n"),
+        AudienceCase(rule: .audienceRoleAddress, csv: header + "info@brightline-goods.com,Info,yes\r\n"),
+        AudienceCase(rule: .audienceMissingConsent, csv: header + "ann@brightline-goods.com,Ann,no\r\n"),
+    ]
+
+    /// The CSV bytes; the Latin-1 case is encoded as Latin-1.
+    var data: Data {
+        rule == .audienceInvalidEncoding ? csv.data(using: .isoLatin1) ?? Data() : Data(csv.utf8)
+    }
+}
+
+@Suite struct AudienceCheckerTests {
+    static var checker: AudienceChecker {
+        var policy = AudiencePolicy()
+        policy.suppress(["gone@brightline-goods.com"], reason: .unsubscribed)
+        return AudienceChecker(policy: policy)
+    }
+
+    @Test(arguments: AudienceCase.all)
+    func ruleFiresOnItsCase(_ row: AudienceCase) throws {
+        let report = try Self.checker.check(row.data)
+        #expect(report.counts[row.rule.rawValue] != nil, "\(report.counts)")
+    }
+
+    @Test func cleansAListAndCountsEveryReason() throws {
+        let csv = """
+            Email,Name,Consent\r
+            ann.lee@gmail.com,"Lee, Ann",yes\r
+            annlee+promo@googlemail.com,Ann again,yes\r
+            bounce@brightline-goods.com,Bo,yes\r
+            admin@brightline-goods.com,Admin,yes\r
+            "carl@brightline-goods.com","Carl ""CJ"" Jones",Yes\r
+            dora@brightline-goods.com,Dora,\r
+            not-an-address,X,yes\r
+            "eve@brightline-goods.com","Eve
+            Smith",yes\r
+
+            """
+        var policy = AudiencePolicy()
+        policy.suppress(["BOUNCE@brightline-goods.com"], reason: .bounced)
+        var written: [UInt8] = []
+        var rows: [AudienceRow] = []
+        let report = try AudienceChecker(policy: policy).check(Data(csv.utf8), write: { written += $0 }) { rows.append($0) }
+        #expect(report.rows == 8 && report.kept == 4 && report.dropped == 4 && report.verdict == .passed)
+        #expect(report.counts == [
+            "audience.duplicate": 1, "audience.suppressed": 1, "audience.role-address": 1,
+            "audience.missing-consent": 1, "audience.invalid-email": 1,
+        ])
+        #expect(rows.map(\.line) == [2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(String(decoding: written, as: UTF8.self) == """
+            Email,Name,Consent\r
+            ann.lee@gmail.com,"Lee, Ann",yes\r
+            admin@brightline-goods.com,Admin,yes\r
+            carl@brightline-goods.com,"Carl ""CJ"" Jones",Yes\r
+            eve@brightline-goods.com,"Eve
+            Smith",yes\r
+
+            """)
+    }
+
+    @Test func unterminatedQuoteSwallowsOnlyTheRestAndIsReported() throws {
+        let csv = "email,consent\nann@brightline-goods.com,yes\n\"bob@brightline-goods.com,yes\ncarl@brightline-goods.com,yes\n"
+        let report = try AudienceChecker().check(Data(csv.utf8))
+        #expect(report.kept == 1 && report.counts["audience.malformed-row"] == 1)
+    }
+
+    @Test func streamsALargeFileThroughFileHandles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qa-audience-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("in.csv")
+        let output = directory.appendingPathComponent("out.csv")
+        var csv = "email,consent\n"
+        for index in 0..<100_000 { csv += "person\(index % 90_000)@brightline-goods.com,yes\n" }
+        try Data(csv.utf8).write(to: input)
+        #expect(FileManager.default.createFile(atPath: output.path, contents: nil))
+        let reader = try FileHandle(forReadingFrom: input)
+        let writer = try FileHandle(forWritingTo: output)
+        let report = try AudienceChecker().check(reader, writingTo: writer)
+        try reader.close()
+        try writer.close()
+        #expect(report.rows == 100_000 && report.kept == 90_000 && report.counts["audience.duplicate"] == 10_000)
+        #expect(report.findings.count == AudiencePolicy().sampleFindings)
+        #expect(try Data(contentsOf: output).count == 15 + 90_000 * 2 + (0..<90_000).reduce(0) { $0 + "person\($1)@brightline-goods.com,yes".utf8.count })
+    }
+
+    @Test func randomBytesNeverCrash() throws {
+        var generator = SplitMix(seed: 3)
+        let alphabet = Array("email,consent\"\r\n ab@.x,yes\u{E9}".utf8) + [0xFF, 0x00]
+        for _ in 0..<300 {
+            let bytes = (0..<Int(generator.next() % 600)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            _ = try AudienceChecker().check(Data(bytes))
+        }
+    }
+}
