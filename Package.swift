@@ -51,7 +51,9 @@ let package = Package(
         .target(name: "QAEngine", dependencies: ["CLibXML2", "Domain"], path: "Packages/QAEngine"),
         .target(name: "RulesConfig", dependencies: ["Domain", yams], path: "Packages/RulesConfig"),
         .target(name: "BusProtocol", path: "Packages/BusProtocol"),
-        .target(name: "Broker", dependencies: ["ZeroMQ", "CCRC32C", "BusProtocol", "Contracts", deque, log], path: "Packages/Broker"),
+        .target(
+            name: "Broker", dependencies: ["ZeroMQ", "CCRC32C", "BusProtocol", "Contracts", deque, log, coreMetrics],
+            path: "Packages/Broker"),
         .target(name: "Bus", dependencies: ["ZeroMQ", "BusProtocol", "Contracts", deque, log], path: "Packages/Bus"),
         .target(
             name: "ServiceKit",
@@ -65,11 +67,15 @@ let package = Package(
             path: "Packages/StationKit"),
 
         // MARK: Executables: thin wiring over the libraries above.
-        .target(name: "BusService", dependencies: ["Broker", log, lifecycle, signals, argumentParser], path: "Services/bus/Sources"),
+        .target(
+            name: "BusService", dependencies: ["Broker", "ServiceKit", log, lifecycle, signals, argumentParser, prometheus, yams],
+            path: "Services/bus/Sources"),
         .executableTarget(name: "marquee-bus", dependencies: ["BusService", argumentParser], path: "Services/bus/Main"),
         .executableTarget(
             name: "marquee",
-            dependencies: ["BusService", "Broker", "Bus", "Contracts", "Domain", "RulesConfig", log, argumentParser, yams],
+            dependencies: [
+                "BusService", "Broker", "Bus", "Contracts", "Domain", "RulesConfig", "ZeroMQ", log, argumentParser, yams,
+            ],
             path: "Services/marquee"),
         .target(name: "IntakeStation", dependencies: ["StationKit", "ServiceKit", "Contracts", "Domain", grdb], path: "Services/intake/Sources"),
         .executableTarget(name: "marquee-intake", dependencies: ["IntakeStation", "StationKit", "Domain"], path: "Services/intake/Main"),
@@ -84,7 +90,8 @@ let package = Package(
             path: "Benchmarks/bus"),
 
         // MARK: Tests
-        .testTarget(name: "EndToEndTests", dependencies: ["Bus", "BusProtocol"], path: "Tests/EndToEndTests"),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["Bus", "BusProtocol", "Broker", "Contracts"], path: "Tests/EndToEndTests"),
         .testTarget(
             name: "QAEngineTests", dependencies: ["QAEngine", "Domain"], path: "Tests/QAEngineTests",
             resources: [.copy("Fixtures")]),
@@ -100,6 +107,9 @@ let package = Package(
             name: "LineTests",
             dependencies: ["StationKit", "BuildStation", "IntakeStation", "ServiceKit", "Bus", "Contracts", "Domain", "RulesConfig", grdb, log],
             path: "Tests/LineTests"),
+        .testTarget(
+            name: "SecurityTests", dependencies: ["Broker", "Bus", "BusProtocol", "BusService", "ServiceKit", "ZeroMQ", log],
+            path: "Tests/SecurityTests"),
         .testTarget(name: "BusTests", dependencies: ["Bus", "Broker", "BusProtocol", "ZeroMQ"], path: "Tests/BusTests"),
     ]
         + ["ZeroMQ", "Domain", "Contracts", "Broker"].map {

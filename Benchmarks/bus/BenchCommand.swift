@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     /// One group of measurements.
     enum Scenario: String, CaseIterable, ExpressibleByArgument {
-        case acked, fanout, replay, paused
+        case acked, fanout, replay, paused, curve, groups
     }
 
     @Option(help: "Publishes per acked-publish and fan-out run (default 500000; 50000 with --quick).")
@@ -22,6 +22,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: "Records published while the subscriber is paused (default 1000000; 100000 with --quick).")
     var pausedCount: Int?
+
+    @Option(help: "Records per queue-group run (default 200000; 20000 with --quick).")
+    var groupCount: Int?
 
     @Option(help: "Publishes in flight per publisher (Publisher window and raw DEALER).")
     var window = 4096
@@ -39,7 +42,7 @@ struct BenchCommand: AsyncParsableCommand {
     var bus: String?
 
     func validate() throws {
-        for size in [count, replayCount, pausedCount, window] {
+        for size in [count, replayCount, pausedCount, groupCount, window] {
             if let size, size <= 0 { throw ValidationError("sizes must be positive") }
         }
     }
@@ -61,6 +64,7 @@ struct BenchCommand: AsyncParsableCommand {
             count: count ?? (quick ? 50_000 : 500_000),
             replayCount: replayCount ?? (quick ? 100_000 : 1_000_000),
             pausedCount: pausedCount ?? (quick ? 100_000 : 1_000_000),
+            groupCount: groupCount ?? (quick ? 20_000 : 200_000),
             window: window,
             logger: Logger(label: "marquee.bench"))
         Report.emit(
@@ -73,6 +77,8 @@ struct BenchCommand: AsyncParsableCommand {
             case .fanout: try await FanOutBenchmark.run(settings)
             case .replay: try await ReplayBenchmark.run(settings)
             case .paused: try await PausedSubscriberBenchmark.run(settings)
+            case .curve: try await CurveBenchmark.run(settings)
+            case .groups: try await GroupBenchmark.run(settings)
             }
         }
     }

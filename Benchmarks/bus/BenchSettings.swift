@@ -11,6 +11,8 @@ struct BenchSettings: Sendable {
     let replayCount: Int
     /// Records published while the subscriber is paused.
     let pausedCount: Int
+    /// Records per queue-group run.
+    let groupCount: Int
     /// Publishes in flight per publisher.
     let window: Int
     let logger: Logger

@@ -10,10 +10,11 @@ final class BrokerProcess {
     private let exited: AsyncStream<Int32>
 
     /// Runs `body` against a new broker with the flush policy `flush` (`os` or `fsync`), then stops it.
+    /// Plain TCP (`--insecure`) unless `security` names a security file.
     static func with<T: Sendable>(
-        executable: String, flush: String, _ body: (BrokerProcess) async throws -> T
+        executable: String, flush: String, security: String? = nil, _ body: (BrokerProcess) async throws -> T
     ) async throws -> T {
-        let broker = try await BrokerProcess(executable: executable, flush: flush)
+        let broker = try await BrokerProcess(executable: executable, flush: flush, security: security)
         do {
             let result = try await body(broker)
             await broker.stop()
@@ -25,7 +26,7 @@ final class BrokerProcess {
     }
 
     /// Starts the broker and waits for its `marquee-bus ready ingress=… fanout=… control=…` line.
-    private init(executable: String, flush: String) async throws {
+    private init(executable: String, flush: String, security: String?) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let any = "tcp://127.0.0.1:*"
@@ -34,7 +35,7 @@ final class BrokerProcess {
         process.arguments = [
             "--data", directory.path, "--flush", flush, "--ingress", any, "--fanout", any, "--control", any, "--group", any,
             "--log-level", "warning",
-        ]
+        ] + (security.map { ["--security", $0] } ?? ["--insecure"])
         let output = Pipe()
         process.standardOutput = output
         let (exited, exit) = AsyncStream<Int32>.makeStream()

@@ -7,25 +7,30 @@ import ZeroMQ
 struct RawPublisher: Sendable {
     let ingress: String
     let window: Int
+    /// The broker's public key and this client's key pair, for a broker that runs CURVE.
+    var curve: (serverKey: String, keys: CurveKeyPair)? = nil
+    /// What each publish carries.
+    var payload = Workload.payload
 
     /// Publishes `count` records of `Workload` and returns once every one is acknowledged.
     func publish(count: Int) async throws -> Throughput {
-        let ingress = ingress
-        let window = window
+        let (ingress, window, curve, payload) = (ingress, window, curve, payload)
         return try await DedicatedThread.run(name: "bench-raw-publisher") {
-            try Self.publish(count: count, ingress: ingress, window: window)
+            try Self.publish(count: count, ingress: ingress, window: window, curve: curve, payload: payload)
         }
     }
 
-    private static func publish(count: Int, ingress: String, window: Int) throws -> Throughput {
+    private static func publish(
+        count: Int, ingress: String, window: Int, curve: (serverKey: String, keys: CurveKeyPair)?, payload: [UInt8]
+    ) throws -> Throughput {
         let context = try Context()
         let dealer = try Socket(context, .dealer)
         defer { dealer.close() }
+        if let curve { try dealer.makeCurveClient(serverKey: curve.serverKey, keys: curve.keys) }
         try dealer.setSendHighWaterMark(0)
         try dealer.setReceiveHighWaterMark(0)
         try dealer.connect(ingress)
         let topic = Array(Workload.topic.utf8)
-        let payload = Workload.payload
         let poller = Poller()
         let item = poller.add(dealer, .readable)
         let clock = ContinuousClock()

@@ -1,3 +1,5 @@
+import CoreMetrics
+import Dispatch
 import Logging
 import Synchronization
 import ZeroMQ
@@ -38,13 +40,19 @@ public final class Broker: Sendable {
 
     public let configuration: BrokerConfiguration
     private let logger: Logger
+    private let metricsFactory: any MetricsFactory
+    /// The loop's last health report and when it arrived (uptime nanoseconds).
+    private let lastReport = Mutex<(health: BrokerHealth, at: UInt64)?>(nil)
     private let mailbox: Mailbox<Command>
     private let phase = Mutex<Phase>(.idle)
     private let stopWaiters = Mutex<[CheckedContinuation<Void, any Error>]>([])
 
-    public init(configuration: BrokerConfiguration, logger: Logger) throws {
+    /// A broker that reports its metrics (``BrokerMetricName``) through `metrics`, by default the process's
+    /// bootstrapped swift-metrics backend.
+    public init(configuration: BrokerConfiguration, logger: Logger, metrics: any MetricsFactory = MetricsSystem.factory) throws {
         self.configuration = configuration
         self.logger = logger
+        self.metricsFactory = metrics
         self.mailbox = try Mailbox()
     }
 
@@ -82,6 +90,24 @@ public final class Broker: Sendable {
         }
     }
 
+    /// Whether the broker is serving, from its loop's last report: `stalled` when the loop has not
+    /// reported for five head intervals (at least 5 s).
+    public func health() -> BrokerHealth {
+        let running = phase.withLock { phase -> BrokerHealth.Status? in
+            switch phase {
+            case .idle, .starting: .starting
+            case .running: nil
+            case .stopped: .stopped
+            }
+        }
+        guard let report = lastReport.withLock({ $0 }) else { return .unknown(running ?? .starting) }
+        var health = report.health
+        let age = Int64((DispatchTime.now().uptimeNanoseconds - report.at) / 1_000_000)
+        health.reportAgeMilliseconds = age
+        health.status = running ?? (age > max(5000, 5 * Int64(configuration.headIntervalMilliseconds)) ? .stalled : .ok)
+        return health
+    }
+
     /// Starts the broker and runs it until the task is cancelled or the broker fails.
     public func run() async throws {
         _ = try await start()
@@ -101,7 +127,11 @@ public final class Broker: Sendable {
     private func runLoop() -> Result<Void, BrokerError> {
         let loop: BrokerLoop
         do {
-            loop = try BrokerLoop(configuration: configuration, mailbox: mailbox, logger: logger)
+            loop = try BrokerLoop(
+                configuration: configuration, mailbox: mailbox, metrics: metricsFactory,
+                reportHealth: { [weak self] health in
+                    self?.lastReport.withLock { $0 = (health, DispatchTime.now().uptimeNanoseconds) }
+                }, logger: logger)
         } catch {
             return .failure(BrokerError.startFailed(String(describing: error)))
         }

@@ -31,6 +31,10 @@ public struct BrokerConfiguration: Sendable {
     public var heartbeatMilliseconds: Int
     /// How often retention runs, in milliseconds.
     public var retentionCheckMilliseconds: Int
+    /// The queue groups' journal (`<journal>/groups`) is compacted to a snapshot of their state past this size.
+    public var groupJournalCompactBytes: Int64 = 64 << 20
+    /// CURVE on every endpoint with this allowlist; `nil` serves plain TCP (development only).
+    public var security: BrokerSecurity?
 
     /// The largest `maxMessageBytes` a broker accepts: the journal stores records up to 64 MiB.
     public static let maxMessageBytesLimit = 63 << 20
@@ -51,7 +55,8 @@ public struct BrokerConfiguration: Sendable {
         replayMaxBytes: Int = 1 << 20,
         headIntervalMilliseconds: Int = 1000,
         heartbeatMilliseconds: Int = 1000,
-        retentionCheckMilliseconds: Int = 30_000
+        retentionCheckMilliseconds: Int = 30_000,
+        security: BrokerSecurity? = nil
     ) {
         self.ingressEndpoint = ingressEndpoint
         self.fanoutEndpoint = fanoutEndpoint
@@ -69,5 +74,6 @@ public struct BrokerConfiguration: Sendable {
         self.headIntervalMilliseconds = headIntervalMilliseconds
         self.heartbeatMilliseconds = heartbeatMilliseconds
         self.retentionCheckMilliseconds = retentionCheckMilliseconds
+        self.security = security
     }
 }

@@ -33,11 +33,16 @@ extension BrokerLoop {
         }
     }
 
-    /// `[REPLAY, request-id, from, prefix, max]` → `[RECORDS, request-id, through, head, first, (topic, seq, payload)*]`.
+    /// `[REPLAY, request-id, from, prefix, max (, "identity")]` →
+    /// `[RECORDS, request-id, through, head, first, (topic, seq, payload (, identity))*]`.
     private func serveReplay(_ identity: [UInt8], _ requestID: [UInt8], _ arguments: [[UInt8]]) throws {
-        guard arguments.count == 3, let from = BusWire.decodeSeq(arguments[0]), let wanted = BusWire.decodeCount(arguments[2]) else {
-            return try refuse(identity, requestID, .badRequest, "REPLAY takes [from-seq (8 bytes), prefix, max-records (4 bytes)]")
+        guard arguments.count == 3 || (arguments.count == 4 && arguments[3].elementsEqual(BusWire.replayIdentity.utf8)),
+            let from = BusWire.decodeSeq(arguments[0]), let wanted = BusWire.decodeCount(arguments[2])
+        else {
+            return try refuse(
+                identity, requestID, .badRequest, "REPLAY takes [from-seq (8 bytes), prefix, max-records (4 bytes), optionally \"identity\"]")
         }
+        let withIdentity = arguments.count == 4
         stats.replayRequests += 1
         let start = max(from, 1)
         if start < journal.firstSeq {
@@ -54,8 +59,9 @@ extension BrokerLoop {
                 try journal.read(from: start) { record in
                     scanned += 1
                     if record.topic.starts(with: prefix) {
-                        replaySlots.set(seqs.count * 2, to: record.topic)
-                        replaySlots.set(seqs.count * 2 + 1, to: record.payload)
+                        replaySlots.set(seqs.count * 3, to: record.topic)
+                        replaySlots.set(seqs.count * 3 + 1, to: record.payload)
+                        if withIdentity { replaySlots.set(seqs.count * 3 + 2, to: record.identity) }
                         seqs.append(record.seq)
                         bytes += record.payload.count
                     }
@@ -75,9 +81,10 @@ extension BrokerLoop {
         try control.send(BusWire.encode(journal.lastSeq), more: true)
         try control.send(BusWire.encode(journal.firstSeq), more: !seqs.isEmpty)
         for (index, seq) in seqs.enumerated() {
-            try replaySlots.send(index * 2, to: control, more: true)
+            try replaySlots.send(index * 3, to: control, more: true)
             try control.send(BusWire.encode(seq), more: true)
-            try replaySlots.send(index * 2 + 1, to: control, more: index < seqs.count - 1)
+            try replaySlots.send(index * 3 + 1, to: control, more: withIdentity || index < seqs.count - 1)
+            if withIdentity { try replaySlots.send(index * 3 + 2, to: control, more: index < seqs.count - 1) }
         }
     }
 

@@ -32,6 +32,13 @@ extension BrokerLoop {
                     replies.append(groupError(frames[0], name, .badRequest, "\(command) takes [group, seq (8 bytes)]"))
                     break
                 }
+                if !group.holds(seq, worker: worker), group.isFinished(seq) {
+                    // A resent ACK or NACK whose first copy the broker made durable before a crash or reconnect:
+                    // the record is done and never comes back, which is all the worker needs to know.
+                    let done = command == GroupWire.ack ? GroupWire.acked : GroupWire.nacked
+                    replies.append([frames[0], Array(done.utf8), frames[2], frames[3]])
+                    break
+                }
                 guard group.holds(seq, worker: worker) else {
                     replies.append(
                         groupError(frames[0], name, .leaseLost, "seq \(seq) is not leased to \(worker); its lease expired")
@@ -184,19 +191,19 @@ extension BrokerLoop {
     }
 
     private func stageGroup(_ operation: GroupOperation, _ group: String) {
-        operation.encoded.withUnsafeBytes { payload in
-            Array(group.utf8).withUnsafeBytes { topic in
-                _ = groupJournal.append(
-                    topic: topic, id: UnsafeRawBufferPointer(start: nil, count: 0),
-                    identity: UnsafeRawBufferPointer(start: nil, count: 0), payload: payload, time: Self.nowMilliseconds())
-            }
-        }
+        groupJournal.stage(operation, group: group)
     }
 
-    /// Dead letters go to the main journal first, then the group journal records them as handled.
+    /// Dead letters go to the main journal first, then the group journal records them as handled; a group
+    /// journal grown past its limit is then compacted.
     private func commitGroupChanges() throws {
         if !pendingDeadLetters.isEmpty { try publishDeadLetters() }
-        if groupJournal.hasStaged { try groupJournal.commit() }
+        if groupJournal.hasStaged {
+            let started = Self.monotonicNanoseconds()
+            try groupJournal.commit()
+            metrics.recordGroupCommit(nanoseconds: Self.monotonicNanoseconds() - started)
+        }
+        if groupJournal.needsCompaction { try groupJournal.compact(groups.values) }
     }
 
     private func publishDeadLetters() throws {
@@ -230,14 +237,11 @@ extension BrokerLoop {
     /// Rebuilds every group from the group journal after a restart.
     func rebuildGroups() throws {
         let now = Self.nowMilliseconds()
-        try groupJournal.read(from: 0) { record in
-            let name = String(decoding: record.topic, as: UTF8.self)
-            guard let operation = GroupOperation(record.payload) else { return true }
+        try groupJournal.replay { name, operation in
             if case .created(let settings) = operation, groups[name] == nil {
                 groups[name] = QueueGroup(name: name, settings: settings)
             }
             groups[name]?.replay(operation, now: now)
-            return true
         }
         if !groups.isEmpty {
             logger.info("queue groups restored", metadata: ["groups": "\(groups.keys.sorted())"])

@@ -46,12 +46,26 @@ extension BrokerLoop {
         guard payload.count <= configuration.maxMessageBytes else {
             return refuse(slot, .tooLarge, "the payload has \(payload.count) bytes; the limit is \(configuration.maxMessageBytes)")
         }
+        var identity = UnsafeRawBufferPointer(start: nil, count: 0)
+        if let publishPolicy {
+            let peer = slots.property(slot + 1, named: "User-Id")
+            if case .forbidden(let sentence) = publishPolicy.authorize(identity: peer, topic: topic, payload: payload) {
+                logger.warning(
+                    "publish forbidden",
+                    metadata: [
+                        "identity": "\(peer.map { String(decoding: $0, as: UTF8.self) } ?? "")",
+                        "topic": "\(String(decoding: topic, as: UTF8.self))", "reason": "\(sentence)",
+                    ])
+                return refuse(slot, .forbidden, sentence)
+            }
+            identity = peer ?? identity
+        }
         let key = Array(id)
         if let seq = dedupe.seq(for: key) {
             stats.duplicates += 1
             return Staged(slot: slot, seq: seq, outcome: .duplicate)
         }
-        let seq = journal.append(topic: topic, id: id, identity: UnsafeRawBufferPointer(start: nil, count: 0), payload: payload, time: now)
+        let seq = journal.append(topic: topic, id: id, identity: identity, payload: payload, time: now)
         dedupe.remember(key, seq: seq, time: now)
         stats.published += 1
         stats.publishedBytes += UInt64(payload.count)
@@ -84,6 +98,7 @@ extension BrokerLoop {
         stats.batches += 1
         stats.commitNanosecondsTotal += elapsed
         stats.commitNanosecondsMax = max(stats.commitNanosecondsMax, elapsed)
+        metrics.recordCommit(nanoseconds: elapsed)
     }
 
     /// Sends every newly stored record to subscribers as `[topic, seq, payload]`, handing the received

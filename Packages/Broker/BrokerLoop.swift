@@ -1,4 +1,5 @@
 import BusProtocol
+import CoreMetrics
 import Foundation
 import Logging
 import ZeroMQ
@@ -14,18 +15,26 @@ final class BrokerLoop {
     let fanout: Socket
     let control: Socket
     let groupSocket: Socket
-    /// Queue-group state changes, kept in their own journal (`<journal>/groups`).
-    let groupJournal: Journal
+    /// Queue-group state changes, kept in their own journal (`<journal>/groups`), compacted as it grows.
+    let groupJournal: GroupJournal
     var groups: [String: QueueGroup] = [:]
     var pendingDeadLetters: [(group: String, letter: QueueGroup.Redelivery)] = []
     let mailbox: Mailbox<Broker.Command>
     let endpoints: Broker.Endpoints
     /// Four slots per publish in a batch — identity, topic, payload, id — plus one scratch slot.
     let slots: MessageSlots
+    /// Three slots per record of a RECORDS reply: topic, payload and (when asked for) identity.
     let replaySlots: MessageSlots
     var dedupe: DedupeWindow
     var stats = BrokerStats()
     var staged: [Staged] = []
+    let metrics: BrokerMetrics
+    /// Receives the broker's health once per head announcement.
+    let reportHealth: @Sendable (BrokerHealth) -> Void
+    /// Answers CURVE handshakes when the broker runs with security; bound before the sockets are.
+    let zap: ZAPHandler?
+    /// What each authenticated identity may publish; `nil` without security.
+    let publishPolicy: PublishPolicy?
 
     /// One publish drained into the current batch.
     struct Staged {
@@ -35,10 +44,15 @@ final class BrokerLoop {
         enum Outcome { case stored, duplicate, refused(BusWire.ErrorCode, String) }
     }
 
-    init(configuration: BrokerConfiguration, mailbox: Mailbox<Broker.Command>, logger: Logger) throws {
+    init(
+        configuration: BrokerConfiguration, mailbox: Mailbox<Broker.Command>, metrics: any MetricsFactory,
+        reportHealth: @escaping @Sendable (BrokerHealth) -> Void, logger: Logger
+    ) throws {
         self.configuration = configuration
         self.mailbox = mailbox
         self.logger = logger
+        self.metrics = BrokerMetrics(factory: metrics)
+        self.reportHealth = reportHealth
         guard configuration.maxMessageBytes > 0, configuration.maxMessageBytes <= BrokerConfiguration.maxMessageBytesLimit else {
             throw BrokerError.startFailed("max message bytes must be between 1 and \(BrokerConfiguration.maxMessageBytesLimit)")
         }
@@ -47,15 +61,23 @@ final class BrokerLoop {
             logger.warning("journal recovered", metadata: ["reason": "\(reason)"])
         }
         context = try Context(ioThreads: 1)
+        if let security = configuration.security {
+            if let problem = security.problem { throw BrokerError.startFailed(problem) }
+            zap = try ZAPHandler(context: context, clients: security.clients, logger: logger)
+            publishPolicy = PublishPolicy(clients: security.clients)
+        } else {
+            zap = nil
+            publishPolicy = nil
+        }
         ingress = try Socket(context, .router)
         fanout = try Socket(context, .xpublish)
         control = try Socket(context, .router)
         groupSocket = try Socket(context, .router)
         try groupSocket.setRouterHandover(true)
         try groupSocket.setReceiveHighWaterMark(0)
-        groupJournal = try Journal(
-            directory: configuration.journalDirectory + "/groups",
-            options: JournalOptions(segmentBytes: 16 << 20, flush: configuration.journal.flush), logger: logger)
+        groupJournal = try GroupJournal(
+            dataDirectory: configuration.journalDirectory, flush: configuration.journal.flush,
+            compactBytes: configuration.groupJournalCompactBytes, logger: logger)
         for socket in [ingress, fanout, control, groupSocket] {
             let beat = configuration.heartbeatMilliseconds
             try socket.setHeartbeat(intervalMilliseconds: beat, timeoutMilliseconds: beat * 3, ttlMilliseconds: beat * 3)
@@ -71,6 +93,12 @@ final class BrokerLoop {
         try ingress.setSendHighWaterMark(100_000)
         try fanout.setSendHighWaterMark(configuration.fanoutHighWaterMark)
         try fanout.setMaxMessageSize(64 * 1024)
+        if let security = configuration.security {
+            for socket in [ingress, fanout, control, groupSocket] {
+                try socket.setZAPDomain(security.zapDomain)
+                try socket.makeCurveServer(secretKey: security.serverSecretKey)
+            }
+        }
         try ingress.bind(configuration.ingressEndpoint)
         try fanout.bind(configuration.fanoutEndpoint)
         try control.bind(configuration.controlEndpoint)
@@ -79,12 +107,14 @@ final class BrokerLoop {
             ingress: try ingress.lastEndpoint, fanout: try fanout.lastEndpoint, control: try control.lastEndpoint,
             group: try groupSocket.lastEndpoint)
         slots = MessageSlots(capacity: configuration.maxBatch * 4 + 1)
-        replaySlots = MessageSlots(capacity: configuration.replayMaxRecords * 2)
+        replaySlots = MessageSlots(capacity: configuration.replayMaxRecords * 3)
         staged.reserveCapacity(configuration.maxBatch)
         dedupe = DedupeWindow(
             capacity: configuration.dedupeCapacity, windowMilliseconds: configuration.dedupeWindowMilliseconds)
         try rebuildDedupeWindow()
         try rebuildGroups()
+        self.metrics.startCounting(groups)
+        observe()
         logger.info(
             "broker ready",
             metadata: [
@@ -92,6 +122,7 @@ final class BrokerLoop {
                 "group": "\(endpoints.group)",
                 "bus.first_seq": "\(journal.firstSeq)", "bus.last_seq": "\(journal.lastSeq)",
                 "flush": "\(configuration.journal.flush.rawValue)",
+                "security": "\(configuration.security.map { "curve, \($0.clients.count) clients" } ?? "none (plain TCP)")",
             ])
     }
 
@@ -139,6 +170,7 @@ final class BrokerLoop {
             }
             if after >= nextHead {
                 try announceHead()
+                observe()
                 nextHead = after + Int64(configuration.headIntervalMilliseconds)
             }
             if after >= nextRetention {
@@ -202,6 +234,7 @@ final class BrokerLoop {
         fanout.close()
         control.close()
         groupSocket.close()
+        zap?.stop()
     }
 
     static func nowMilliseconds() -> Int64 {

@@ -18,16 +18,20 @@ public final class BusControl: Sendable {
         /// The oldest seq the broker still keeps.
         public let first: UInt64
 
-        /// Reads `[RECORDS, request-id, through, head, first, (topic, seq, payload)*]`.
-        init(reply: [[UInt8]]) throws(BusError) {
-            guard reply.count >= 5, (reply.count - 5) % 3 == 0, let through = BusWire.decodeSeq(reply[2]),
+        /// Reads `[RECORDS, request-id, through, head, first, (topic, seq, payload (, identity))*]`.
+        init(reply: [[UInt8]], identities: Bool) throws(BusError) {
+            let width = identities ? 4 : 3
+            guard reply.count >= 5, (reply.count - 5) % width == 0, let through = BusWire.decodeSeq(reply[2]),
                 let head = BusWire.decodeSeq(reply[3]), let first = BusWire.decodeSeq(reply[4])
             else { throw BusError.protocolViolation("RECORDS with \(reply.count) frames") }
             var records: [Delivery] = []
-            records.reserveCapacity((reply.count - 5) / 3)
-            for index in stride(from: 5, to: reply.count, by: 3) {
+            records.reserveCapacity((reply.count - 5) / width)
+            for index in stride(from: 5, to: reply.count, by: width) {
                 guard let seq = BusWire.decodeSeq(reply[index + 1]) else { throw BusError.protocolViolation("a record without a seq") }
-                records.append(Delivery(seq: seq, topic: String(decoding: reply[index], as: UTF8.self), payload: reply[index + 2]))
+                records.append(
+                    Delivery(
+                        seq: seq, topic: String(decoding: reply[index], as: UTF8.self), payload: reply[index + 2],
+                        identity: identities ? String(decoding: reply[index + 3], as: UTF8.self) : nil))
             }
             (self.records, self.through, self.head, self.first) = (records, through, head, first)
         }
@@ -42,11 +46,18 @@ public final class BusControl: Sendable {
     private let closed = Mutex(false)
 
     /// Connects to the broker's control endpoint; requests fail with `BusError.timedOut` after `timeoutMilliseconds`.
-    public init(endpoint: String, timeoutMilliseconds: Int = 5000, logger: Logger) throws {
+    /// Connects as a CURVE client when `credentials` are given.
+    public init(endpoint: String, credentials: BusCredentials? = nil, timeoutMilliseconds: Int = 5000, logger: Logger) throws {
         let mailbox = try Mailbox<Request?>()
-        let loop = try ControlLoop(endpoint: endpoint, timeoutMilliseconds: timeoutMilliseconds, mailbox: mailbox, logger: logger)
+        let loop = try ControlLoop(
+            endpoint: endpoint, credentials: credentials, timeoutMilliseconds: timeoutMilliseconds, mailbox: mailbox, logger: logger)
         self.mailbox = mailbox
         SocketThread.start(name: "marquee-control") { loop.run() }
+    }
+
+    /// Connects to `bus.control` with `bus.credentials`.
+    public convenience init(bus: BusEndpoints, timeoutMilliseconds: Int = 5000, logger: Logger) throws {
+        try self.init(endpoint: bus.control, credentials: bus.credentials, timeoutMilliseconds: timeoutMilliseconds, logger: logger)
     }
 
     deinit {
@@ -78,9 +89,12 @@ public final class BusControl: Sendable {
         return reply[2]
     }
 
-    /// Up to `limit` records from `from` on whose topic starts with `prefix`.
-    public func replay(from: UInt64, prefix: String = "", limit: UInt32 = 1000) async throws -> Page {
-        try Page(reply: try await send([Array(BusWire.replay.utf8), BusWire.encode(from), Array(prefix.utf8), BusWire.encode(count: limit)]))
+    /// Up to `limit` records from `from` on whose topic starts with `prefix`; with `identities`, each carries
+    /// the identity that published it.
+    public func replay(from: UInt64, prefix: String = "", limit: UInt32 = 1000, identities: Bool = false) async throws -> Page {
+        var request = [Array(BusWire.replay.utf8), BusWire.encode(from), Array(prefix.utf8), BusWire.encode(count: limit)]
+        if identities { request.append(Array(BusWire.replayIdentity.utf8)) }
+        return try Page(reply: try await send(request), identities: identities)
     }
 
     /// Sends `[command, request-id, arguments…]` and returns the reply, or throws the broker's refusal.
@@ -105,13 +119,14 @@ private final class ControlLoop: @unchecked Sendable {  // handed once to its th
     private var counter: UInt64 = 0
     private var waiting: [UInt64: (request: BusControl.Request, sentAt: ContinuousClock.Instant)] = [:]
 
-    init(endpoint: String, timeoutMilliseconds: Int, mailbox: Mailbox<BusControl.Request?>, logger: Logger) throws {
+    init(endpoint: String, credentials: BusCredentials?, timeoutMilliseconds: Int, mailbox: Mailbox<BusControl.Request?>, logger: Logger) throws {
         self.mailbox = mailbox
         self.timeout = UInt64(timeoutMilliseconds)
         self.logger = logger
         context = try Context()
         dealer = try Socket(context, .dealer)
         try dealer.setReconnectInterval(initialMilliseconds: 50, maximumMilliseconds: 1000)
+        try dealer.secure(with: credentials)
         try dealer.connect(endpoint)
     }
 

@@ -60,15 +60,19 @@ public final class GroupWorker: AsyncSequence, Sendable {
     private let stop = StopFlag()
 
     /// Joins `group` (records whose topic starts with `prefix`) as worker `id` — keep the id stable across
-    /// restarts of the same worker, so its leases survive a reconnect.
-    public init(endpoint: String, group: String, prefix: String, id: String, options: Options = Options(), logger: Logger) throws {
+    /// restarts of the same worker, so its leases survive a reconnect. Connects as a CURVE client when
+    /// `credentials` are given.
+    public init(
+        endpoint: String, credentials: BusCredentials? = nil, group: String, prefix: String, id: String, options: Options = Options(),
+        logger: Logger
+    ) throws {
         let mailbox = try Mailbox<Command>()
         // Room beyond the credit: records whose lease expired while waiting here no longer count against
         // it, so the broker may send more; the socket thread must never block on a full channel while the
         // consumer waits for an ack only that thread can send.
         let channel = HandoffChannel<Work>(capacity: Swift.max(options.credit, 1) * 4 + 64)
         let loop = try GroupWorkerLoop(
-            endpoint: endpoint, group: group, prefix: prefix, id: id, options: options, mailbox: mailbox,
+            endpoint: endpoint, credentials: credentials, group: group, prefix: prefix, id: id, options: options, mailbox: mailbox,
             channel: channel, stop: stop, logger: logger)
         self.mailbox = mailbox
         self.channel = channel

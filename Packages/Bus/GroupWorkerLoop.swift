@@ -24,7 +24,7 @@ final class GroupWorkerLoop: @unchecked Sendable {  // handed once to its thread
     private var stopping = false
 
     init(
-        endpoint: String, group: String, prefix: String, id: String, options: GroupWorker.Options,
+        endpoint: String, credentials: BusCredentials?, group: String, prefix: String, id: String, options: GroupWorker.Options,
         mailbox: Mailbox<GroupWorker.Command>, channel: HandoffChannel<GroupWorker.Work>, stop: StopFlag, logger: Logger
     ) throws {
         self.stop = stop
@@ -40,6 +40,7 @@ final class GroupWorkerLoop: @unchecked Sendable {  // handed once to its thread
         try dealer.setRoutingID(Array(id.utf8))
         try dealer.setReconnectInterval(initialMilliseconds: 50, maximumMilliseconds: 1000)
         try dealer.setReceiveHighWaterMark(0)
+        try dealer.secure(with: credentials)
         try dealer.connect(endpoint)
     }
 

@@ -48,12 +48,18 @@ public final class Publisher: Sendable {
     private let mailbox: Mailbox<Command>
     private let closed = Mutex(false)
 
-    /// Connects to the broker's ingress endpoint and starts the publisher's thread.
-    public init(ingress: String, options: Options = Options(), logger: Logger) throws {
+    /// Connects to the broker's ingress endpoint (as a CURVE client when `credentials` are given) and
+    /// starts the publisher's thread.
+    public init(ingress: String, credentials: BusCredentials? = nil, options: Options = Options(), logger: Logger) throws {
         let mailbox = try Mailbox<Command>()
-        let loop = try PublisherLoop(ingress: ingress, options: options, mailbox: mailbox, logger: logger)
+        let loop = try PublisherLoop(ingress: ingress, credentials: credentials, options: options, mailbox: mailbox, logger: logger)
         self.mailbox = mailbox
         SocketThread.start(name: "marquee-publisher") { loop.run() }
+    }
+
+    /// Connects to `bus.ingress` with `bus.credentials`.
+    public convenience init(bus: BusEndpoints, options: Options = Options(), logger: Logger) throws {
+        try self.init(ingress: bus.ingress, credentials: bus.credentials, options: options, logger: logger)
     }
 
     /// Publishes `payload` on `topic` under the idempotency key `id` (the event id); returns its seq.

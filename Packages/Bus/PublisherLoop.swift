@@ -26,7 +26,7 @@ final class PublisherLoop: @unchecked Sendable {  // handed once to its thread, 
         var sentAt: UInt64
     }
 
-    init(ingress: String, options: Publisher.Options, mailbox: Mailbox<Publisher.Command>, logger: Logger) throws {
+    init(ingress: String, credentials: BusCredentials?, options: Publisher.Options, mailbox: Mailbox<Publisher.Command>, logger: Logger) throws {
         self.options = options
         self.mailbox = mailbox
         self.logger = logger
@@ -37,6 +37,7 @@ final class PublisherLoop: @unchecked Sendable {  // handed once to its thread, 
         try dealer.setReconnectInterval(initialMilliseconds: 50, maximumMilliseconds: 2000)
         try dealer.setSendHighWaterMark(options.window * 4)
         try dealer.setReceiveHighWaterMark(0)
+        try dealer.secure(with: credentials)
         monitor = try dealer.monitor(context: context)
         try dealer.connect(ingress)
     }

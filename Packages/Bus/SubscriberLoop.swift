@@ -53,6 +53,8 @@ final class SubscriberLoop: @unchecked Sendable {  // handed once to its thread,
         try sub.setReceiveHighWaterMark(options.receiveHighWaterMark)
         for prefix in Set(prefixes) { try sub.subscribe(Array(prefix.utf8)) }
         if !prefixes.contains("") { try sub.subscribe(Array(BusWire.headTopic.utf8)) }
+        try sub.secure(with: endpoints.credentials)
+        try dealer.secure(with: endpoints.credentials)
         try sub.connect(endpoints.fanout)
         try dealer.connect(endpoints.control)
         self.context = context
@@ -147,7 +149,7 @@ final class SubscriberLoop: @unchecked Sendable {  // handed once to its thread,
             self.outstanding = nil
             switch String(decoding: frames[0], as: UTF8.self) {
             case BusWire.records:
-                let page = try BusControl.Page(reply: frames)
+                let page = try BusControl.Page(reply: frames, identities: false)
                 let records = page.records.filter { matches(Array($0.topic.utf8)) }
                 try advance { $0.records(records, through: page.through, head: page.head) }
             case BusWire.pong:

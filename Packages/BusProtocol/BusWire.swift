@@ -7,9 +7,12 @@ public enum BusWire {
     public static let ok = "OK"
     /// Any reply that refuses a request: `[ERR, id-or-request-id, code, sentence]` (+ `detail` seq on `seq_gone`).
     public static let error = "ERR"
-    /// Control request `[REPLAY, request-id, from-seq, prefix, max-records(u32)]`.
+    /// Control request `[REPLAY, request-id, from-seq, prefix, max-records(u32) (, "identity")]`.
     public static let replay = "REPLAY"
-    /// Control reply `[RECORDS, request-id, through-seq, head-seq, first-seq, (topic, seq, payload)*]`.
+    /// Optional last REPLAY frame: each record then also carries the identity that published it.
+    public static let replayIdentity = "identity"
+    /// Control reply `[RECORDS, request-id, through-seq, head-seq, first-seq, (topic, seq, payload)*]`, or
+    /// `(topic, seq, payload, identity)*` when the REPLAY asked for `identity`.
     public static let records = "RECORDS"
     /// Control request `[STATS, request-id]`, answered `[STATS, request-id, json]`.
     public static let stats = "STATS"
@@ -35,6 +38,9 @@ public enum BusWire {
         case badID = "bad_id"
         /// A payload over the broker's `max_message_bytes`.
         case tooLarge = "too_large"
+        /// A publish the sender's identity may not make under the broker's CURVE allowlist: a topic outside
+        /// its prefixes, or an envelope `source` that is not one of its own. Nothing was stored.
+        case forbidden = "forbidden"
         /// The journal could not store the record (disk full, I/O error); nothing was acknowledged.
         case journalFailure = "journal_failure"
         /// A replay from a seq that retention has already deleted; `detail` holds the first retained seq.

@@ -56,7 +56,7 @@ public enum StationService {
                 hooks.registerMigrations(&migrator)
             }
             let handler = StationHandler(station: station, rules: rules, hooks: hooks)
-            let publisher = try Publisher(ingress: runtime.options.bus.ingress, logger: runtime.logger)
+            let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
             let relay = OutboxRelay(service: station.rawValue, store: store, publisher: publisher, logger: runtime.logger)
             let consumer = EventConsumer(
                 service: station.rawValue, store: store, endpoints: runtime.options.bus, prefixes: handler.prefixes,
@@ -64,7 +64,7 @@ public enum StationService {
             let ticker = StationTicker(
                 handler: handler, store: store, clock: stationOptions.clock, interval: stationOptions.tickInterval,
                 logger: runtime.logger)
-            let control = try BusControl(endpoint: runtime.options.bus.control, timeoutMilliseconds: 1000, logger: runtime.logger)
+            let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let health = ServiceHealth(service: station.rawValue, store: store, control: control, logger: runtime.logger)
             try await runtime.run(relay, consumer, ticker, runtime.statusEndpoint(health: health))
             await publisher.close()

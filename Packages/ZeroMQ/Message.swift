@@ -69,4 +69,11 @@ public struct Message: ~Copyable {
     public var bytes: [UInt8] {
         mutating get { withUnsafeBytes { Array($0) } }
     }
+
+    /// A metadata property of the connection the frame arrived on (`zmq_msg_gets`), e.g. `"User-Id"` (the
+    /// user id a ZAP handler gave the peer) or `"Peer-Address"`; `nil` when the frame has no such property.
+    public mutating func property(_ name: String) -> String? {
+        guard let value = zmq_msg_gets(&raw, name) else { return nil }
+        return String(cString: value)
+    }
 }

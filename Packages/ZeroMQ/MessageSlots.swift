@@ -1,5 +1,11 @@
 import CZMQ
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A fixed array of reusable frames for hot loops: receive a batch into slots, read their bytes in
 /// place, and send them on to another socket without copying (`zmq_msg_send` hands over the buffer).
 ///
@@ -68,6 +74,14 @@ public final class MessageSlots {
     /// Whether another frame of the same message follows the one in `slot`.
     public func more(_ slot: Int) -> Bool {
         zmq_msg_more(base + slot) != 0
+    }
+
+    /// A metadata property of the connection the frame in `slot` arrived on (`zmq_msg_gets`, e.g.
+    /// `"User-Id"`), without copying: the bytes are valid until the slot is received into, sent, set or
+    /// cleared. `nil` when the frame has no such property.
+    public func property(_ slot: Int, named name: String) -> UnsafeRawBufferPointer? {
+        guard let value = name.withCString({ zmq_msg_gets(base + slot, $0) }) else { return nil }
+        return UnsafeRawBufferPointer(start: value, count: strlen(value))
     }
 
     /// The bytes of `slot`, valid until the slot is received into, sent, set or cleared.

@@ -25,7 +25,7 @@ struct LineClient {
     /// Publishes `event` at `now` and returns its envelope header once the broker stored it.
     func publish<Payload: Event>(_ event: Payload, now: Date = Date()) async throws -> EnvelopeHeader {
         let envelope = Envelope.make(event, source: Self.source, now: now)
-        let publisher = try Publisher(ingress: endpoints.ingress, logger: logger)
+        let publisher = try Publisher(bus: endpoints, logger: logger)
         defer { Task { await publisher.close() } }
         _ = try await publisher.publish(
             topic: envelope.type.rawValue, payload: Array(try envelope.encoded()),
@@ -35,14 +35,14 @@ struct LineClient {
 
     /// The head seq of the journal: outcomes of a command published after this are read from `head + 1`.
     func head() async throws -> UInt64 {
-        let control = try BusControl(endpoint: endpoints.control, timeoutMilliseconds: 3000, logger: logger)
+        let control = try BusControl(bus: endpoints, timeoutMilliseconds: 3000, logger: logger)
         defer { control.close() }
         return try await control.ping().head
     }
 
     /// Every fact and rejection of `campaign` in the journal.
     func history(of campaign: CampaignID) async throws -> History {
-        let control = try BusControl(endpoint: endpoints.control, timeoutMilliseconds: 5000, logger: logger)
+        let control = try BusControl(bus: endpoints, timeoutMilliseconds: 5000, logger: logger)
         defer { control.close() }
         var history = History()
         let needle = Array("\"subject\":\"\(campaign.rawValue)\"".utf8)

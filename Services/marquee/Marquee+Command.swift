@@ -22,15 +22,7 @@ struct CommandCommand: AsyncParsableCommand {
     var wait = 10
 
     func run() async throws {
-        let text: Data
-        if command.hasPrefix("@") {
-            guard let data = FileManager.default.contents(atPath: String(command.dropFirst())) else {
-                throw CommandFailure("cannot read \(command.dropFirst())")
-            }
-            text = data
-        } else {
-            text = Data(command.utf8)
-        }
+        let text = try ArgumentText.read(command)
         let parsed: CampaignCommand
         do {
             parsed = try MarqueeJSON.decoder().decode(CampaignCommand.self, from: text)

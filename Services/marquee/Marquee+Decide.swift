@@ -75,14 +75,19 @@ struct CommandRun {
         let head = try await client.head()
         let header = try await client.publish(command)
         print("sent \(command.topic) for \(command.campaignID)")
+        try await report(header.id, from: head + 1, silence: "is the \(command.campaignID) owner's station running?")
+    }
+
+    /// Waits for what event `id` caused and prints it; a refusal or no answer is an error.
+    func report(_ id: UUID, from seq: UInt64, silence: String) async throws {
         guard wait > 0 else { return }
-        switch try await client.outcome(of: header.id, from: head + 1, timeout: .seconds(wait)) {
+        switch try await client.outcome(of: id, from: seq, timeout: .seconds(wait)) {
         case .facts(let facts):
             for fact in facts { print(FactLine.render(fact)) }
         case .rejected(let rejection):
             throw CommandFailure("refused (\(rejection.code)): \(rejection.message)")
         case .noAnswer:
-            throw CommandFailure("no answer within \(wait) s (is the \(command.campaignID) owner's station running?)")
+            throw CommandFailure("no answer within \(wait) s (\(silence))")
         }
     }
 }

@@ -11,7 +11,7 @@ struct LagCommand: AsyncParsableCommand {
     @OptionGroup var bus: BusClientOptions
 
     func run() async throws {
-        let control = try BusControl(endpoint: bus.control, logger: bus.logger())
+        let control = try BusControl(bus: try bus.endpoints, logger: bus.logger())
         defer { control.close() }
         let report = try JSONDecoder().decode(BrokerStatsReport.self, from: Data(try await control.stats()))
         print("head seq \(report.lastSeq)  (first retained \(report.firstSeq))")

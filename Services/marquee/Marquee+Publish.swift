@@ -34,16 +34,7 @@ struct PublishCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let text: Data
-        if data.hasPrefix("@") {
-            let path = String(data.dropFirst())
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw CommandFailure("cannot read \(path)")
-            }
-            text = contents
-        } else {
-            text = Data(data.utf8)
-        }
+        let text = try ArgumentText.read(data)
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: text)
@@ -65,7 +56,7 @@ struct PublishCommand: AsyncParsableCommand {
                 throw CommandFailure("the data does not match the \(topic) schema: \(violations.map { "\($0)" }.joined(separator: "; "))")
             }
         }
-        let publisher = try Publisher(ingress: bus.ingress, logger: bus.logger())
+        let publisher = try Publisher(bus: try bus.endpoints, logger: bus.logger())
         let seq = try await publisher.publish(topic: topic, payload: Array(payload), id: eventID.uuidString.lowercased())
         await publisher.close()
         print("stored \(topic) id=\(eventID.uuidString.lowercased()) seq=\(seq)")

@@ -10,7 +10,7 @@ struct StatsCommand: AsyncParsableCommand {
     @OptionGroup var bus: BusClientOptions
 
     func run() async throws {
-        let control = try BusControl(endpoint: bus.control, logger: bus.logger())
+        let control = try BusControl(bus: try bus.endpoints, logger: bus.logger())
         defer { control.close() }
         let json = try await control.stats()
         let object = try JSONSerialization.jsonObject(with: Data(json))

@@ -40,15 +40,8 @@ struct SubmitCommand: AsyncParsableCommand {
         let head = try await client.head()
         let header = try await client.publish(RequestSubmitted(campaignID: campaign, request: request))
         print("submitted \(campaign)")
-        guard wait > 0 else { return }
-        switch try await client.outcome(of: header.id, from: head + 1, timeout: .seconds(wait)) {
-        case .facts(let facts):
-            for fact in facts { print(FactLine.render(fact)) }
-        case .rejected(let rejection):
-            throw CommandFailure("refused: \(rejection.message)")
-        case .noAnswer:
-            throw CommandFailure("no answer from intake within \(wait) s (is marquee-intake running?)")
-        }
+        try await CommandRun(client: client, wait: wait)
+            .report(header.id, from: head + 1, silence: "is marquee-intake running?")
     }
 
     static func newID(now: Date = Date()) -> String {

@@ -8,7 +8,7 @@ struct TailCommand: AsyncParsableCommand {
 
     @OptionGroup var bus: BusClientOptions
 
-    @Argument(help: "Only topics starting with this prefix, e.g. 'campaign.' or 'deadletter.'.")
+    @Argument(help: "Only topics starting with this prefix, e.g. 'campaign.' or 'deadletter.>' (the same as 'deadletter.').")
     var prefix = ""
 
     @Option(help: "Start at this seq (1 = the beginning); without it, follow from now on.")
@@ -20,9 +20,13 @@ struct TailCommand: AsyncParsableCommand {
     @Flag(help: "Print each event's raw JSON envelope.")
     var json = false
 
+    func validate() throws {
+        _ = try TopicPrefix.parse(prefix)
+    }
+
     func run() async throws {
         let subscriber = try Subscriber(
-            endpoints: bus.endpoints, prefixes: [prefix], from: from.map { .seq($0) } ?? .live, logger: bus.logger())
+            endpoints: try bus.endpoints, prefixes: [try TopicPrefix.parse(prefix)], from: from.map { .seq($0) } ?? .live, logger: bus.logger())
         var printed = 0
         for try await delivery in subscriber {
             print(EventLine.render(delivery, json: json))

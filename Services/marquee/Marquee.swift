@@ -8,8 +8,9 @@ struct Marquee: AsyncParsableCommand {
         commandName: "marquee",
         abstract: "Run and observe Marquee, the campaign production line on a durable ZeroMQ bus.",
         subcommands: [
-            BusCommand.self, PublishCommand.self, TailCommand.self, ReplayCommand.self, StatsCommand.self,
-            LagCommand.self, SchemaCommand.self, ConfigCommand.self, DemoCommand.self, SubmitCommand.self,
+            BusCommand.self, KeysCommand.self, PublishCommand.self, TailCommand.self, ReplayCommand.self, StatsCommand.self,
+            LagCommand.self, WorkCommand.self, DeadLetterCommand.self, SchemaCommand.self, ConfigCommand.self,
+            DemoCommand.self, SubmitCommand.self,
             StatusCommand.self, ApproveCommand.self, RejectCommand.self, CommandCommand.self,
         ])
 }

@@ -21,6 +21,18 @@ import Testing
         #expect(group.cursor == 4)
     }
 
+    @Test func aRecordIsFinishedOnlyOnceAckedOrDeadLettered() {
+        var group = group(maxAttempts: 1)
+        group.lease(1, to: "a", attempt: 1, now: 0)
+        group.lease(2, to: "a", attempt: 1, now: 0)
+        #expect(!group.isFinished(1))
+        group.ack(1)
+        #expect(group.isFinished(1))
+        _ = group.nack(2, reason: "poison")
+        #expect(group.isFinished(2))
+        #expect(!group.isFinished(3), "not yet scanned")
+    }
+
     @Test func anAckEndsTheLeaseAndReturnsTheCredit() {
         var group = group()
         group.lease(1, to: "b", attempt: 1, now: 0)

@@ -20,14 +20,15 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
         extraArguments = arguments
     }
 
-    /// Starts the broker and waits for its ready line.
+    /// Starts the broker and waits for its ready line. Plain TCP (`--insecure`) unless the arguments give
+    /// `--security FILE`.
     func start() throws {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("marquee-bus")
         process.arguments = [
             "--data", directory.appendingPathComponent("journal").path, "--ingress", ingress, "--fanout", fanout,
             "--control", control, "--group", group, "--log-level", "warning",
-        ] + extraArguments
+        ] + extraArguments + (extraArguments.contains("--security") ? [] : ["--insecure"])
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.standardError

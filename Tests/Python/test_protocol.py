@@ -38,7 +38,7 @@ def bus():
     process = subprocess.Popen(
         [os.path.join(BIN_DIR, "marquee-bus"), "--data", data, "--ingress", endpoints["ingress"],
          "--fanout", endpoints["fanout"], "--control", endpoints["control"], "--group", endpoints["group"],
-         "--log-level", "warning"],
+         "--log-level", "warning", "--insecure"],
         stdout=subprocess.PIPE, text=True)
     try:
         line = process.stdout.readline()

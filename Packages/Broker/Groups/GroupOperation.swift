@@ -13,6 +13,8 @@ enum GroupOperation: Equatable {
     case released(seq: UInt64, attempts: Int, worker: String)
     /// `seq` was sent to `deadletter.<topic>`.
     case deadLettered(seq: UInt64)
+    /// The group's counters, as a compacted journal carries them over.
+    case tallied(acked: UInt64, redeliveries: UInt64, deadLetters: UInt64)
 
     var encoded: [UInt8] {
         switch self {
@@ -25,6 +27,7 @@ enum GroupOperation: Equatable {
         case .acked(let seq): return [0x41] + be(seq)
         case .released(let seq, let attempts, let worker): return [0x52] + be(seq) + be(UInt64(attempts)) + Array(worker.utf8)
         case .deadLettered(let seq): return [0x58] + be(seq)
+        case .tallied(let acked, let redeliveries, let deadLetters): return [0x54] + be(acked) + be(redeliveries) + be(deadLetters)
         }
     }
 
@@ -59,6 +62,9 @@ enum GroupOperation: Equatable {
         case 0x58:
             guard let seq = field(0) else { return nil }
             self = .deadLettered(seq: seq)
+        case 0x54:
+            guard let acked = field(0), let redeliveries = field(1), let deadLetters = field(2) else { return nil }
+            self = .tallied(acked: acked, redeliveries: redeliveries, deadLetters: deadLetters)
         default:
             return nil
         }

@@ -129,6 +129,12 @@ struct QueueGroup {
         leases[seq]?.worker == worker
     }
 
+    /// Whether `seq` is behind the cursor, leased to no one and not waiting for redelivery: acked or
+    /// dead-lettered (or not the group's), so it is never handed out again.
+    func isFinished(_ seq: UInt64) -> Bool {
+        seq < cursor && leases[seq] == nil && !ready.contains { $0.seq == seq }
+    }
+
     /// The work on `seq` is done: the lease ends and the worker gets its credit back.
     mutating func ack(_ seq: UInt64) {
         guard let lease = leases.removeValue(forKey: seq) else { return }
@@ -179,11 +185,29 @@ struct QueueGroup {
             if leases.removeValue(forKey: seq) != nil { acked += 1 }
         case .released(let seq, let attempts, let worker):
             leases.removeValue(forKey: seq)
+            redeliveries += 1
             ready.append(Redelivery(seq: seq, attempts: attempts, lastWorker: worker, reason: "redelivered after restart"))
         case .deadLettered(let seq):
             leases.removeValue(forKey: seq)
             ready.removeAll { $0.seq == seq }
             deadLetters += 1
+        case .tallied(let acked, let redeliveries, let deadLetters):
+            (self.acked, self.redeliveries, self.deadLetters) = (acked, redeliveries, deadLetters)
         }
+    }
+
+    /// The operations that rebuild this group's durable state — settings, cursor, leases, records waiting
+    /// for redelivery and, last, the counters — for a compacted group journal.
+    var snapshot: [GroupOperation] {
+        var operations: [GroupOperation] = [.created(settings)]
+        if cursor > 1 { operations.append(.scanned(seq: cursor - 1)) }
+        for (seq, lease) in leases.sorted(by: { $0.key < $1.key }) {
+            operations.append(.leased(seq: seq, worker: lease.worker, attempt: lease.attempt))
+        }
+        for waiting in ready {
+            operations.append(.released(seq: waiting.seq, attempts: waiting.attempts, worker: waiting.lastWorker))
+        }
+        operations.append(.tallied(acked: acked, redeliveries: redeliveries, deadLetters: deadLetters))
+        return operations
     }
 }

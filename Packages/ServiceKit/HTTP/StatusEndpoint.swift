@@ -5,20 +5,21 @@ import NIOCore
 import Prometheus
 import ServiceLifecycle
 
-/// The small HTTP endpoint every service runs: `GET /metrics` (Prometheus text) and `GET /health` (JSON
-/// ``HealthReport``; 503 when degraded). Once listening it calls `onReady` with the bound `host:port`.
+/// The small HTTP endpoint every service (and the broker) runs: `GET /metrics` (Prometheus text) and
+/// `GET /health` (a JSON ``HealthReporting`` report; 503 when not healthy). Once listening it calls `onReady`
+/// with the bound `host:port`.
 public struct StatusEndpoint: Service {
     let host: String
     let port: Int
     let registry: PrometheusCollectorRegistry
-    let health: @Sendable () async -> HealthReport
+    let health: @Sendable () async -> any HealthReporting
     let onReady: @Sendable (String) -> Void
     let logger: Logger
 
     /// An endpoint on `host:port` (0: a free port) serving `registry` and `health`.
     public init(
         host: String, port: Int, registry: PrometheusCollectorRegistry,
-        health: @escaping @Sendable () async -> HealthReport, onReady: @escaping @Sendable (String) -> Void = { _ in },
+        health: @escaping @Sendable () async -> any HealthReporting, onReady: @escaping @Sendable (String) -> Void = { _ in },
         logger: Logger
     ) {
         self.host = host
@@ -46,7 +47,7 @@ public struct StatusEndpoint: Service {
 
     /// The routes.
     public static func router(
-        registry: PrometheusCollectorRegistry, health: @escaping @Sendable () async -> HealthReport
+        registry: PrometheusCollectorRegistry, health: @escaping @Sendable () async -> any HealthReporting
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("metrics") { _, _ in
@@ -57,7 +58,7 @@ public struct StatusEndpoint: Service {
         router.get("health") { _, _ in
             let report = await health()
             return Response(
-                status: report.status == .ok ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                status: report.isHealthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: Array(try MarqueeJSON.encode(report)))))
         }
         return router

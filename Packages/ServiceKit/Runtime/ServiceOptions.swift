@@ -3,9 +3,11 @@ import Logging
 
 /// The flags every Marquee service takes:
 /// `--bus-ingress URL --bus-fanout URL --bus-control URL --data DIR --config FILE --http HOST:PORT --log-level LEVEL`
-/// (each also as `--flag=value`).
+/// and, for a broker that runs CURVE, `--bus-server-key FILE --bus-key FILE` (the broker's public key file and
+/// this service's secret key file; the two go together) (each also as `--flag=value`).
 public struct ServiceOptions: Sendable, Equatable {
-    /// The broker's endpoints; defaults to ``Bus/BusEndpoints/local(host:basePort:)``.
+    /// The broker's endpoints, with the CURVE credentials read from the key files when given; defaults to
+    /// ``Bus/BusEndpoints/local(host:basePort:credentials:)``.
     public var bus: BusEndpoints
     /// The directory holding the service's database; defaults to `var/<name>`.
     public var dataDirectory: String
@@ -30,6 +32,7 @@ public struct ServiceOptions: Sendable, Equatable {
     /// Parses `arguments` (without the program name) over the defaults for `name`.
     public static func parse(_ arguments: [String], name: String) throws(ServiceOptionsError) -> ServiceOptions {
         var options = ServiceOptions(name: name)
+        var keyFiles: (server: String?, client: String?) = (nil, nil)
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             guard argument.hasPrefix("--") else { throw .unexpectedArgument(argument) }
@@ -43,9 +46,32 @@ public struct ServiceOptions: Sendable, Equatable {
                 guard let next = remaining.popFirst() else { throw .missingValue(flag: flag) }
                 value = next
             }
-            try options.set(flag, to: value)
+            switch flag {
+            case "--bus-server-key" where !value.isEmpty: keyFiles.server = value
+            case "--bus-key" where !value.isEmpty: keyFiles.client = value
+            default: try options.set(flag, to: value)
+            }
         }
+        options.bus.credentials = try credentials(serverKeyFile: keyFiles.server, secretKeyFile: keyFiles.client)
         return options
+    }
+
+    /// The CURVE credentials from `--bus-server-key` and `--bus-key`: both or neither.
+    private static func credentials(serverKeyFile: String?, secretKeyFile: String?) throws(ServiceOptionsError) -> BusCredentials? {
+        switch (serverKeyFile, secretKeyFile) {
+        case (nil, nil):
+            return nil
+        case (let server?, nil):
+            throw .invalidValue(flag: "--bus-server-key", value: server, expected: "given together with --bus-key")
+        case (nil, let client?):
+            throw .invalidValue(flag: "--bus-key", value: client, expected: "given together with --bus-server-key")
+        case (let server?, let client?):
+            do {
+                return try BusCredentials.load(serverKeyFile: server, secretKeyFile: client)
+            } catch {
+                throw .invalidValue(flag: "--bus-key", value: client, expected: "usable with --bus-server-key \(server): \(error)")
+            }
+        }
     }
 
     private mutating func set(_ flag: String, to value: String) throws(ServiceOptionsError) {
@@ -57,11 +83,11 @@ public struct ServiceOptions: Sendable, Equatable {
         case "--data": dataDirectory = value
         case "--config": configPath = value
         case "--http":
-            guard let colon = value.lastIndex(of: ":"), let port = Int(value[value.index(after: colon)...]),
-                (0...65_535).contains(port), colon != value.startIndex
-            else { throw .invalidValue(flag: flag, value: value, expected: "HOST:PORT") }
-            httpHost = String(value[..<colon])
-            httpPort = port
+            guard let address = HTTPAddress(parsing: value) else {
+                throw .invalidValue(flag: flag, value: value, expected: "HOST:PORT")
+            }
+            httpHost = address.host
+            httpPort = address.port
         case "--log-level":
             guard let level = Logger.Level(rawValue: value) else {
                 throw .invalidValue(

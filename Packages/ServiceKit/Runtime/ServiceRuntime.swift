@@ -15,7 +15,7 @@ import UnixSignals
 /// ```swift
 /// let runtime = try ServiceRuntime.bootstrap(name: "intake")
 /// let store = try runtime.openStore { migrator in IntakeStore.register(&migrator) }
-/// let publisher = try Publisher(ingress: runtime.options.bus.ingress, logger: runtime.logger)
+/// let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
 /// let relay = OutboxRelay(service: "intake", store: store, publisher: publisher, logger: runtime.logger)
 /// let consumer = EventConsumer(service: "intake", store: store, endpoints: runtime.options.bus,
 ///                              prefixes: ["campaign.request."], handler: handler, logger: runtime.logger)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Broker
 import Logging
+import Prometheus
+import ServiceKit
 import ServiceLifecycle
 import UnixSignals
 
@@ -45,12 +47,22 @@ public struct BusCommand: AsyncParsableCommand {
     @Option(help: "How long publish ids are remembered for deduplication, in seconds.")
     var dedupeSeconds = 900
 
+    @Option(help: "The security file (YAML): the broker's CURVE secret key and the clients allowed in (see docs/protocol.md).")
+    var security: String?
+
+    @Flag(help: "Serve plain TCP without CURVE: any process that reaches the endpoints may publish. Development only.")
+    var insecure = false
+
+    @Option(help: "Serve /metrics (Prometheus) and /health on HOST:PORT (port 0: a free one); off by default.")
+    var http: HTTPAddress?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
     public init() {}
 
     public func validate() throws {
+        guard security == nil || !insecure else { throw ValidationError("give --security FILE or --insecure, not both") }
         guard segmentMiB > 0 else { throw ValidationError("--segment-mib must be positive") }
         guard retentionMiB >= 0, retentionHours >= 0 else { throw ValidationError("retention limits cannot be negative") }
         guard maxMessageBytes > 0, maxMessageBytes <= BrokerConfiguration.maxMessageBytesLimit else {
@@ -74,11 +86,16 @@ public struct BusCommand: AsyncParsableCommand {
             flush: flush)
         let configuration = BrokerConfiguration(
             ingressEndpoint: ingress, fanoutEndpoint: fanout, controlEndpoint: control, groupEndpoint: group, journalDirectory: data,
-            journal: journal, maxMessageBytes: maxMessageBytes, dedupeWindowMilliseconds: Int64(dedupeSeconds) * 1000)
-        let broker = try Broker(configuration: configuration, logger: logger)
-        let service = BrokerService(broker: broker, logger: logger)
-        let group = ServiceGroup(
-            services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            journal: journal, maxMessageBytes: maxMessageBytes, dedupeWindowMilliseconds: Int64(dedupeSeconds) * 1000,
+            security: try brokerSecurity(logger: logger))
+        let registry = PrometheusCollectorRegistry()
+        let broker = try Broker(
+            configuration: configuration, logger: logger, metrics: BrokerStatusEndpoint.metricsFactory(registry: registry))
+        var services: [any Service] = [BrokerService(broker: broker, logger: logger)]
+        if let http {
+            services.append(BrokerStatusEndpoint.make(address: http, broker: broker, registry: registry, logger: logger))
+        }
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         do {
             try await group.run()
         } catch {
@@ -88,4 +105,7 @@ public struct BusCommand: AsyncParsableCommand {
 }
 
 extension FlushPolicy: ExpressibleByArgument {}
+extension HTTPAddress: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
 extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,105 @@
+import Bus
+import Foundation
+import Logging
+import Testing
+
+/// The real `marquee-bus` and `marquee keys` executables with CURVE: keys made by the CLI, a security file,
+/// and the broker's refusals to start.
+@Suite(.timeLimit(.minutes(2))) struct BusProcessSecurityTests {
+    static var logger: Logger {
+        var logger = Logger(label: "e2e-security")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    @Test func aBrokerWithoutSecurityOrInsecureRefusesToStartWithASentence() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try runToExit("marquee-bus", ["--data", directory.path, "--ingress", "tcp://127.0.0.1:*"])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("the broker needs --security FILE"))
+    }
+
+    @Test func aBadSecurityFileIsReportedByPathAndTheBrokerExits() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bus-security.yaml")
+        try Data("server:\n  secret_key_file: nope.secret\nclients:\n  - name: intake\n    public_key: short\n".utf8).write(to: file)
+        let run = try runToExit("marquee-bus", ["--data", directory.appendingPathComponent("journal").path, "--security", file.path])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("server.secret_key_file (line 2)"))
+        #expect(run.standardError.contains("clients[0].public_key (line 5)"))
+        #expect(!run.standardError.contains("Fatal error"))
+    }
+
+    @Test func keysFromTheCLIAndASecurityFileLetAnAllowedClientPublish() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-keys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keys = directory.appendingPathComponent("keys")
+        let generated = try runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "bus"])
+        #expect(generated.status == 0)
+        let serverKey = generated.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(serverKey.count == 40)
+        let secretMode = try FileManager.default.attributesOfItem(atPath: keys.appendingPathComponent("bus.secret").path)[.posixPermissions] as? Int
+        #expect(secretMode == 0o600)
+        #expect(try runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "bus"]).status != 0)
+        #expect(try runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "intake"]).status == 0)
+        let file = directory.appendingPathComponent("bus-security.yaml")
+        try Data(
+            """
+            server:
+              secret_key_file: keys/bus.secret
+            clients:
+              - name: intake
+                public_key_file: keys/intake.key
+                publish: [campaign.intake.]
+            """.utf8
+        ).write(to: file)
+        let secure = try BusProcess(arguments: ["--security", file.path])
+        try secure.start()
+        let credentials = try BusCredentials.load(
+            serverKeyFile: keys.appendingPathComponent("bus.key").path, secretKeyFile: keys.appendingPathComponent("intake.secret").path)
+        #expect(credentials.serverKey == serverKey)
+        let endpoints = BusEndpoints(
+            ingress: secure.ingress, fanout: secure.fanout, control: secure.control, group: secure.group, credentials: credentials)
+        let publisher = try Publisher(bus: endpoints, logger: Self.logger)
+        let payload = Array(#"{"specversion":"1.0","id":"1","source":"marquee/intake","type":"campaign.intake.held"}"#.utf8)
+        #expect(try await publisher.publish(topic: "campaign.intake.held", payload: payload, id: "e2e-1") == 1)
+        await #expect(throws: BusError.self) { _ = try await publisher.publish(topic: "qa.passed", payload: payload, id: "e2e-2") }
+        await publisher.close()
+        let control = try BusControl(bus: endpoints, logger: Self.logger)
+        #expect(try await control.ping().head == 1)
+        control.close()
+        #expect(secure.stop() == 0)
+    }
+}
+
+/// What a process printed and how it ended.
+struct FinishedProcess {
+    let status: Int32
+    let standardOutput: String
+    let standardError: String
+}
+
+/// Runs one of the built executables to its end (at most 20 s).
+func runToExit(_ executable: String, _ arguments: [String]) throws -> FinishedProcess {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent(executable)
+    process.arguments = arguments
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let deadline = Date().addingTimeInterval(20)
+    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning {
+        process.terminate()
+        process.waitUntilExit()
+    }
+    return FinishedProcess(
+        status: process.terminationStatus,
+        standardOutput: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+        standardError: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+}
