@@ -1,14 +1,15 @@
 # Marquee — campaign production line on a durable ZeroMQ bus.
 #   make run    set up this machine, build, start the stack and follow its message stream
 #   make test   set up this machine, build, and run every test (Swift and Python)
-#   make bench  bus benchmark against C baselines measured in the same run (release build)
+#   make bench  bus benchmark against C baselines measured in the same run (release build), then bench-qa
+#   make bench-qa  QA engine (100 KB emails, 1M-row audience CSV) against a Python lxml/csv reference
 #   make soak   the kill -9 end-to-end test with 2M messages
 
 SWIFT ?= swift
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PYTHON ?= python3
 
-.PHONY: deps build test test-swift test-python run bench soak clean
+.PHONY: deps build test test-swift test-python run bench bench-qa soak clean
 
 deps:
 	@pkg-config --exists libzmq libxml-2.0 || { \
@@ -35,6 +36,10 @@ run: deps
 
 bench: deps
 	Benchmarks/run
+	$(MAKE) --no-print-directory bench-qa
+
+bench-qa: deps
+	PYTHON=$(PYTHON) Benchmarks/qa/run
 
 soak: build
 	MARQUEE_E2E_MESSAGES=2000000 $(SWIFT) test --skip-build --filter EndToEndTests

@@ -25,6 +25,9 @@ let package = Package(
         .executable(name: "marquee-build", targets: ["marquee-build"]),
         .executable(name: "marquee-approvals", targets: ["marquee-approvals"]),
         .executable(name: "marquee-launch", targets: ["marquee-launch"]),
+        .executable(name: "marquee-qa", targets: ["marquee-qa"]),
+        .executable(name: "marquee-qa-bench", targets: ["marquee-qa-bench"]),
+        .executable(name: "marquee-line-bench", targets: ["marquee-line-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -74,7 +77,8 @@ let package = Package(
         .executableTarget(
             name: "marquee",
             dependencies: [
-                "BusService", "Broker", "Bus", "Contracts", "Domain", "RulesConfig", "ZeroMQ", log, argumentParser, yams,
+                "BusService", "Broker", "Bus", "Contracts", "Domain", "QAEngine", "RulesConfig", "ZeroMQ", log, argumentParser,
+                yams,
             ],
             path: "Services/marquee"),
         .target(name: "IntakeStation", dependencies: ["StationKit", "ServiceKit", "Contracts", "Domain", grdb], path: "Services/intake/Sources"),
@@ -85,6 +89,20 @@ let package = Package(
         .executableTarget(name: "marquee-build", dependencies: ["BuildStation", "StationKit", "Domain"], path: "Services/build/Main"),
         .executableTarget(name: "marquee-approvals", dependencies: ["StationKit", "Domain"], path: "Services/approvals/Main"),
         .executableTarget(name: "marquee-launch", dependencies: ["StationKit", "Domain"], path: "Services/launch/Main"),
+        .target(
+            name: "QAService",
+            dependencies: ["QAEngine", "ServiceKit", "StationKit", "Bus", "Contracts", "Domain", log, lifecycle, grdb, crypto],
+            path: "Services/qa/Sources"),
+        .executableTarget(name: "marquee-qa", dependencies: ["QAService", "ServiceKit"], path: "Services/qa/Main"),
+        .executableTarget(
+            name: "marquee-qa-bench", dependencies: ["QAEngine", "Domain"], path: "Benchmarks/qa",
+            exclude: ["reference.py", "run"]),
+        .target(
+            name: "LineEndToEndSupport", dependencies: ["Bus", "Contracts", "Domain", log, crypto],
+            path: "Tests/LineEndToEndSupport"),
+        .executableTarget(
+            name: "marquee-line-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
+            path: "Benchmarks/line"),
         .executableTarget(
             name: "marquee-bench", dependencies: ["Broker", "Bus", "ZeroMQ", log, argumentParser],
             path: "Benchmarks/bus"),
@@ -110,6 +128,14 @@ let package = Package(
         .testTarget(
             name: "SecurityTests", dependencies: ["Broker", "Bus", "BusProtocol", "BusService", "ServiceKit", "ZeroMQ", log],
             path: "Tests/SecurityTests"),
+        .testTarget(
+            name: "QAServiceTests",
+            dependencies: ["QAService", "QAEngine", "ServiceKit", "Broker", "Bus", "Contracts", "Domain", grdb, log],
+            path: "Tests/QAServiceTests"),
+        .testTarget(name: "QACLITests", path: "Tests/QACLITests"),
+        .testTarget(
+            name: "LineEndToEndTests", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
+            path: "Tests/LineEndToEndTests"),
         .testTarget(name: "BusTests", dependencies: ["Bus", "Broker", "BusProtocol", "ZeroMQ"], path: "Tests/BusTests"),
     ]
         + ["ZeroMQ", "Domain", "Contracts", "Broker"].map {

@@ -15,26 +15,34 @@ public struct QAEngine: Sendable {
         self.options = options
     }
 
-    /// Checks `email`; UTM rules run when `plan` is given, and images whose `src` is a key of `assets`
-    /// (facts from `AssetInspector.info(of:)`) are checked for retina sharpness and weight.
+    /// Checks `email`; UTM rules run when `plan` is given, and images whose `src` — or its file name, as in
+    /// `hero.png` for `https://cdn.example.com/img/hero.png?v=2` — is a key of `assets` (facts from
+    /// `AssetInspector.info(of:)`) are checked for retina sharpness and weight.
     public func check(email: EmailDocument, plan: TrackingPlan? = nil, assets: [String: ImageInfo] = [:]) -> QAReport {
         var out = FindingCollector(limitPerRule: options.findingsPerRule)
         EnvelopeRules.check(email, options: options, into: &out)
         PlainTextRules.check(email.plainText, kind: email.kind, options: options, into: &out)
         let htmlBytes = email.html.utf8.count
-        guard let scan = scan(email.html, bytes: htmlBytes, into: &out) else {
-            return QAReport(findings: out.result)
+        // The rules run while the parsed document lives: links and images locate themselves in it only when
+        // a finding needs their place.
+        withScan(email.html, bytes: htmlBytes, into: &out) { scan, out in
+            out.add(contentsOf: scan.textFindings)
+            for index in scan.links.indices {
+                scan.links[index].isUnsubscribe = LinkRules.isUnsubscribe(scan.links[index], options: options)
+            }
+            DocumentRules.check(scan, htmlBytes: htmlBytes, kind: email.kind, options: options, into: &out)
+            LinkRules.check(scan.links, plan: plan, options: options, into: &out)
+            ImageRules.check(scan.images, assets: assets, options: options, into: &out)
+            CSSRules.check(scan, options: options, into: &out)
         }
-        out.add(contentsOf: scan.textFindings)
-        DocumentRules.check(scan, htmlBytes: htmlBytes, kind: email.kind, options: options, into: &out)
-        LinkRules.check(scan.links, plan: plan, options: options, into: &out)
-        ImageRules.check(scan.images, assets: assets, options: options, into: &out)
-        CSSRules.check(scan, options: options, into: &out)
         return QAReport(findings: out.result)
     }
 
     /// Parses and scans `html`, or reports why it cannot be checked.
-    private func scan(_ html: String, bytes: Int, into out: inout FindingCollector) -> HTMLScan? {
+    private func withScan(
+        _ html: String, bytes: Int, into out: inout FindingCollector,
+        _ rules: (inout HTMLScan, inout FindingCollector) -> Void
+    ) {
         let at = Location(line: 1, column: 1, path: "html")
         guard bytes <= options.maxParsedBytes else {
             out.add(
@@ -42,13 +50,13 @@ public struct QAEngine: Sendable {
                     .contentUnparsable, at: at,
                     "The HTML is \(bytes / 1_048_576) MB, far too large for an email, and was not checked further.",
                     fix: "Check that the right file was uploaded; emails should stay under 100 KB."))
-            return nil
+            return
         }
         var copy = html
-        let scan = copy.withUTF8 { utf8 -> HTMLScan? in
+        let scanned = copy.withUTF8 { utf8 -> Bool in
             guard utf8.contains(UInt8(ascii: "<")), let document = HTMLDocument(utf8: UnsafeRawBufferPointer(utf8)),
                 document.root != nil
-            else { return nil }
+            else { return false }
             if document.stoppedEarly {
                 out.add(
                     Finding(
@@ -56,15 +64,16 @@ public struct QAEngine: Sendable {
                         "The HTML nests elements too deeply to read to the end; only the first part was checked.",
                         fix: "Close open tags; email layouts rarely need more than 30 levels of nesting."))
             }
-            return HTMLScanner.scan(document, options: options)
+            var scan = HTMLScanner.scan(document, options: options)
+            rules(&scan, &out)
+            return true
         }
-        guard let scan else {
+        guard scanned else {
             out.add(
                 Finding(
                     .contentUnparsable, at: at, "The email body is empty or is not HTML.",
                     fix: "Upload the email's HTML file."))
-            return nil
+            return
         }
-        return scan
     }
 }

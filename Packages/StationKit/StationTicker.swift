@@ -26,7 +26,9 @@ public struct StationTicker: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    while try await tick() == Self.batch {}
+                    // A full batch means more are due: go on, but yield to the interval after a while.
+                    var rounds = 0
+                    while rounds < 50, try await tick() == Self.batch { rounds += 1 }
                 } catch {
                     logger.warning("tick failed; retrying", metadata: [LogKey.error: "\(error)"])
                 }

@@ -28,6 +28,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase(Fixtures.factRecordedJSON, Fixtures.factRecorded),
         GoldenCase(Fixtures.documentSubmittedJSON, Fixtures.documentSubmitted),
         GoldenCase(Fixtures.escalationRaisedJSON, Fixtures.escalationRaised),
+        GoldenCase(Fixtures.qaReportReadyJSON, Fixtures.qaReportReady),
     ]
 
     @Test func everyCatalogTypeHasAGoldenMessage() {

@@ -27,6 +27,7 @@ public struct EventCatalog: Sendable {
         IntakeTriaged.self,
         CampaignAssigned.self,
         EscalationRaised.self,
+        QAReportReady.self,
         DeadLetter.self,
     ])
 

@@ -53,3 +53,14 @@ struct ElementPaths {
         return steps[key] ?? (1, 1)
     }
 }
+
+/// Shares one `ElementPaths` cache among the links and images of a scan, so their locations are built only
+/// when a finding needs one. Valid only while the scanned document lives.
+final class ElementLocator {
+    private var paths = ElementPaths()
+
+    func location(of node: xmlNodePtr) -> Location {
+        let position = StartTagPosition.of(node)
+        return Location(line: position.line, column: position.column, path: paths.path(of: node))
+    }
+}

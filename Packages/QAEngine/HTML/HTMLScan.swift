@@ -1,19 +1,30 @@
+import CLibXML2
+
 /// What one pass over an email's HTML collected for the rules: links, images, head facts and text.
 struct HTMLScan {
     /// One `<a>` element.
     struct Link {
-        var location: Location
+        /// The `<a>` element; valid only while the document lives.
+        var node: xmlNodePtr
+        /// Builds locations on demand.
+        var locator: ElementLocator
+        /// Where the element is, computed on demand (only findings need it): path building is costly.
+        var location: Location { locator.location(of: node) }
         var href: String?
         /// Visible text, white space collapsed.
         var text: String
         /// `alt` of images inside the link, joined.
         var imageAlt: String
         var ariaLabel: String?
+        /// Set by the engine once: whether this is an unsubscribe or preference link.
+        var isUnsubscribe = false
     }
 
     /// One `<img>` element.
     struct Image {
-        var location: Location
+        var node: xmlNodePtr
+        var locator: ElementLocator
+        var location: Location { locator.location(of: node) }
         var src: String?
         var alt: String?
         var width: String?

@@ -5,6 +5,7 @@ import CLibXML2
 struct HTMLScanner {
     private var scan = HTMLScan()
     private var paths = ElementPaths()
+    private let locator = ElementLocator()
     private var seenFeatures: [Bool] = Array(repeating: false, count: EmailSupport.table.count)
     private var textFindingBudget: Int
     private let allowedMergeTags: Set<String>
@@ -38,7 +39,7 @@ struct HTMLScanner {
         case UInt8(ascii: "i") where element.isNamed("img"):
             scan.images.append(
                 HTMLScan.Image(
-                    location: paths.location(of: element), src: element.attribute("src"), alt: element.attribute("alt"),
+                    node: element.node, locator: locator, src: element.attribute("src"), alt: element.attribute("alt"),
                     width: element.attribute("width"), height: element.attribute("height")))
         case UInt8(ascii: "h") where element.isNamed("html"):
             scan.lang = element.attribute("lang")
@@ -71,7 +72,7 @@ struct HTMLScanner {
             }
         }
         return HTMLScan.Link(
-            location: paths.location(of: element), href: element.attribute("href"), text: element.text,
+            node: element.node, locator: locator, href: element.attribute("href"), text: element.text,
             imageAlt: alts.joined(separator: " "), ariaLabel: element.attribute("aria-label"))
     }
 

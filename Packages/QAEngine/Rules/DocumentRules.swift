@@ -6,7 +6,7 @@ enum DocumentRules {
     private static let addressWords = [
         "street", " st.", " st ", "avenue", " ave", "road", " rd", "boulevard", "blvd", "suite", "floor",
         "p.o. box", "po box", "strasse", "straße", "rue ", "lane", "drive", "plaza", "square",
-    ]
+    ].map { Array($0.utf8) }
 
     static func check(
         _ scan: HTMLScan, htmlBytes: Int, kind: EmailKind, options: QAOptions, into out: inout FindingCollector
@@ -45,7 +45,7 @@ enum DocumentRules {
                     fix: "Add real text: put headlines and calls to action in HTML text rather than in images."))
         }
         guard kind == .marketing else { return }
-        if !scan.links.contains(where: { LinkRules.isUnsubscribe($0, options: options) }) {
+        if !scan.links.contains(where: \.isUnsubscribe) {
             out.add(
                 Finding(
                     .contentUnsubscribeMissing, at: root,
@@ -67,6 +67,6 @@ enum DocumentRules {
             return ASCIISearch.contains(scan.visibleText, TextNormalizer.collapsed(expected).lowercased())
         }
         if scan.hasAddressElement { return true }
-        return scan.visibleText.contains { $0 >= 48 && $0 <= 57 } && ASCIISearch.containsAny(scan.visibleText, addressWords)
+        return scan.visibleText.contains { $0 >= 48 && $0 <= 57 } && ASCIISearch.containsAny(scan.visibleText, bytes: addressWords)
     }
 }

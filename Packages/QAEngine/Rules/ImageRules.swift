@@ -8,11 +8,10 @@ enum ImageRules {
         _ images: [HTMLScan.Image], assets: [String: ImageInfo], options: QAOptions, into out: inout FindingCollector
     ) {
         for image in images {
-            let at = image.location
             if image.alt == nil {
                 out.add(
                     Finding(
-                        .imageMissingAlt, at: at,
+                        .imageMissingAlt, at: image.location,
                         "An image (\(name(image))) has no alt text, so readers with images off or using a screen "
                             + "reader miss it.",
                         fix: "Describe the image in alt; use alt=\"\" for purely decorative images."))
@@ -20,7 +19,7 @@ enum ImageRules {
             if image.width == nil || image.height == nil {
                 out.add(
                     Finding(
-                        .imageMissingDimensions, at: at,
+                        .imageMissingDimensions, at: image.location,
                         "An image (\(name(image))) has no width or height, so Outlook may show it at full size "
                             + "and the layout jumps while it loads.",
                         fix: "Set width and height attributes on the img tag."))
@@ -28,38 +27,37 @@ enum ImageRules {
             guard let src = image.src.map(TextNormalizer.collapsed), !src.isEmpty else {
                 out.add(
                     Finding(
-                        .imageMissingSrc, at: at, "An image has no source, so it shows as a broken image.",
+                        .imageMissingSrc, at: image.location, "An image has no source, so it shows as a broken image.",
                         fix: "Set src to the image's full https:// URL."))
                 continue
             }
             checkSource(src, image: image, options: options, into: &out)
-            if let info = assets[src] { checkFile(info, image: image, options: options, into: &out) }
+            if !assets.isEmpty, let info = assets[src] ?? assets[fileName(of: src)] { checkFile(info, image: image, options: options, into: &out) }
         }
     }
 
     private static func checkSource(_ src: String, image: HTMLScan.Image, options: QAOptions, into out: inout FindingCollector) {
-        let at = image.location
         if let tag = MergeTagScanner.tags(in: src).first(where: { !options.allowedMergeTags.contains($0) }) {
             out.add(
                 Finding(
-                    .contentMergeTag, at: at, "The image address still contains the merge tag \(tag).",
+                    .contentMergeTag, at: image.location, "The image address still contains the merge tag \(tag).",
                     fix: "Replace the tag with the image's real URL."))
             return
         }
         let lower = src.lowercased()
         if lower.hasPrefix("cid:") || lower.hasPrefix("data:") { return }
-        guard let url = URLComponents(string: src), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false
+        guard let url = WebURL.parse(src), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false
         else {
             out.add(
                 Finding(
-                    .imageRelativeURL, at: at, "The image \(LinkRules.shortened(src)) has no full address, so it will not load in the inbox.",
+                    .imageRelativeURL, at: image.location, "The image \(LinkRules.shortened(src)) has no full address, so it will not load in the inbox.",
                     fix: "Use the image's full URL, starting with https://."))
             return
         }
         if scheme == "http" {
             out.add(
                 Finding(
-                    .imageInsecureURL, at: at,
+                    .imageInsecureURL, at: image.location,
                     "The image \(LinkRules.shortened(src)) loads over http, which some apps block or flag.",
                     fix: "Serve the image over https://."))
         }
@@ -71,7 +69,7 @@ enum ImageRules {
             if !clients.isEmpty {
                 out.add(
                     Finding(
-                        .imageUnsupportedFormat, at: at,
+                        .imageUnsupportedFormat, at: image.location,
                         "The image \(LinkRules.shortened(src)) is \(fileExtension.uppercased()), which "
                             + "\(clients.names.joined(separator: ", ")) cannot show.",
                         fix: "Export it as PNG, JPEG or GIF."))
@@ -95,6 +93,12 @@ enum ImageRules {
                     "The image \(name(image)) weighs \(info.bytes / 1024) KB, over the \(limit / 1024) KB limit for email.",
                     fix: "Compress it or reduce its dimensions."))
         }
+    }
+
+    /// The last path segment of `src` without query or fragment (`hero.png`), to match asset files by name.
+    private static func fileName(of src: String) -> String {
+        let path = src.prefix { $0 != "?" && $0 != "#" }
+        return String(path.split(separator: "/").last ?? "")
     }
 
     /// `"600"` or `"600px"` as pixels; nil for percentages and junk.

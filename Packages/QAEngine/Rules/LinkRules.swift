@@ -13,7 +13,7 @@ enum LinkRules {
     private static let unsubscribeWords = [
         "unsubscribe", "unsub", "opt-out", "optout", "opt out", "preferences", "abmelden", "désinscri",
         "desinscri", "darse de baja", "uitschrijven",
-    ]
+    ].map { Array($0.utf8) }
 
     /// Checks every link; UTM rules run on tracked links when a plan is given.
     static func check(_ links: [HTMLScan.Link], plan: TrackingPlan?, options: QAOptions, into out: inout FindingCollector)
@@ -26,8 +26,8 @@ enum LinkRules {
 
     /// True when `link` is an unsubscribe or preference-centre link (by its href or its text).
     static func isUnsubscribe(_ link: HTMLScan.Link, options: QAOptions) -> Bool {
-        ASCIISearch.containsAny((link.href ?? "").utf8, unsubscribeWords)
-            || ASCIISearch.containsAny(link.text.utf8, unsubscribeWords)
+        ASCIISearch.containsAny((link.href ?? "").utf8, bytes: unsubscribeWords)
+            || ASCIISearch.containsAny(link.text.utf8, bytes: unsubscribeWords)
             || options.allowedMergeTags.contains { tag in link.href?.contains(tag) == true && isUnsubscribeTag(tag) }
     }
 
@@ -39,11 +39,10 @@ enum LinkRules {
     private static func checkHref(
         of link: HTMLScan.Link, plan: TrackingPlan?, options: QAOptions, into out: inout FindingCollector
     ) {
-        let at = link.location
         guard let raw = link.href else {
             out.add(
                 Finding(
-                    .linkMissingHref, at: at, "A link (\(quoted(link))) has no destination.",
+                    .linkMissingHref, at: link.location, "A link (\(quoted(link))) has no destination.",
                     fix: "Add the destination URL in the link's href, or remove the link."))
             return
         }
@@ -53,21 +52,21 @@ enum LinkRules {
         if href.isEmpty {
             out.add(
                 Finding(
-                    .linkEmptyHref, at: at, "A link (\(quoted(link))) has an empty destination.",
+                    .linkEmptyHref, at: link.location, "A link (\(quoted(link))) has an empty destination.",
                     fix: "Put the destination URL in the link."))
             return
         }
         if href == "#" {
             out.add(
                 Finding(
-                    .linkHashHref, at: at, "A link (\(quoted(link))) points to \"#\", so it goes nowhere.",
+                    .linkHashHref, at: link.location, "A link (\(quoted(link))) points to \"#\", so it goes nowhere.",
                     fix: "Replace \"#\" with the real destination URL."))
             return
         }
         if lower.hasPrefix("javascript:") {
             out.add(
                 Finding(
-                    .linkJavascriptHref, at: at, "A link (\(quoted(link))) runs JavaScript, which email apps block.",
+                    .linkJavascriptHref, at: link.location, "A link (\(quoted(link))) runs JavaScript, which email apps block.",
                     fix: "Link to a web page instead."))
             return
         }
@@ -75,7 +74,7 @@ enum LinkRules {
         if let tag = tags.first {
             out.add(
                 Finding(
-                    .linkPlaceholder, at: at, "A link (\(quoted(link))) still contains the placeholder \(tag).",
+                    .linkPlaceholder, at: link.location, "A link (\(quoted(link))) still contains the placeholder \(tag).",
                     fix: "Replace the placeholder with the real URL or value."))
             return
         }
@@ -94,13 +93,12 @@ enum LinkRules {
     private static func checkWebURL(
         _ href: String, link: HTMLScan.Link, plan: TrackingPlan?, options: QAOptions, into out: inout FindingCollector
     ) {
-        let at = link.location
-        guard let url = URLComponents(string: href), let scheme = url.scheme?.lowercased(),
+        guard let url = WebURL.parse(href), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = url.host, isPlausibleHost(host)
         else {
             out.add(
                 Finding(
-                    .linkMalformedURL, at: at, "The link \(shortened(href)) is not a complete web address.",
+                    .linkMalformedURL, at: link.location, "The link \(shortened(href)) is not a complete web address.",
                     fix: "Use a full URL starting with https:// and check it for typos or spaces."))
             return
         }
@@ -108,18 +106,18 @@ enum LinkRules {
         if placeholderHosts.contains(where: { lowerHost == $0 || lowerHost.hasSuffix("." + $0) }) {
             out.add(
                 Finding(
-                    .linkPlaceholder, at: at, "The link \(shortened(href)) points to a placeholder site (\(host)).",
+                    .linkPlaceholder, at: link.location, "The link \(shortened(href)) points to a placeholder site (\(host)).",
                     fix: "Replace it with the real destination URL."))
             return
         }
         if scheme == "http" {
             out.add(
                 Finding(
-                    .linkInsecure, at: at, "The link \(shortened(href)) is not secure (http instead of https).",
+                    .linkInsecure, at: link.location, "The link \(shortened(href)) is not secure (http instead of https).",
                     fix: "Change the address to start with https://."))
         }
-        if let plan, plan.tracks(host: host), !isUnsubscribe(link, options: options) {
-            UTMRules.check(href, at: at, plan: plan, into: &out)
+        if let plan, !link.isUnsubscribe, plan.tracks(host: host) {
+            UTMRules.check(href, at: link, plan: plan, into: &out)
         }
     }
 

@@ -1,0 +1,326 @@
+import ArgumentParser
+import Domain
+import Foundation
+import QAEngine
+import Yams
+
+/// `marquee qa`: automated email QA on this machine, no stack needed.
+struct QACommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qa", abstract: "Check emails, assets and audience lists locally (no bus needed).",
+        subcommands: [QACheckCommand.self])
+}
+
+/// `marquee qa check email.html [--assets DIR] [--audience list.csv] [--plan utm.yaml] [--format text|json|html]`
+///
+/// Exit code 0 when no error was found, 1 when errors were found, 2 for a bad command line or unreadable input.
+/// Arguments are parsed here rather than by ArgumentParser so a usage error exits with 2, not 64.
+struct QACheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run the QA engine on an email; exit 0 pass, 1 errors found, 2 usage or unreadable input.",
+        discussion: """
+            marquee qa check email.html [--assets DIR] [--audience list.csv] [--plan utm.yaml]
+                                        [--format text|json|html] [--subject TEXT] [--preheader TEXT]
+                                        [--plain-text FILE] [--transactional]
+            --assets DIR     image files checked on their own and matched to <img src> by file name
+            --audience FILE  an audience CSV (email, consent… columns)
+            --plan FILE      the UTM tracking plan (YAML: source, medium, campaign, content, term,
+                             tracked_domains, lowercase)
+            --subject TEXT   the subject line (default: the email's <title>)
+            Colours are used only when standard output is a terminal (and NO_COLOR is unset).
+            """)
+
+    @Argument(parsing: .allUnrecognized, help: "email.html and the options above")
+    var arguments: [String] = []
+
+    func run() throws {
+        let code = QACheck.main(arguments: arguments, colour: QACheck.stdoutIsTerminal) { print($0, terminator: "") } errorOutput: {
+            FileHandle.standardError.write(Data($0.utf8))
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// The `qa check` logic, separate from the command so the rendering can be tested on its own.
+enum QACheck {
+    enum Format: String {
+        case text, json, html
+    }
+
+    struct Request: Equatable {
+        var email = ""
+        var assets: String?
+        var audience: String?
+        var plan: String?
+        var format = Format.text
+        var subject: String?
+        var preheader: String?
+        var plainText: String?
+        var kind = EmailKind.marketing
+    }
+
+    /// Everything a check produced.
+    struct Result: Encodable {
+        var file: String
+        var verdict: QAOutcome
+        var email: QAReport
+        var assets: [AssetReport]
+        var audience: AudienceReport?
+
+        var errors: Int {
+            email.errors + assets.reduce(0) { $0 + $1.findings.count { $0.severity == .error } }
+                + (audience?.findings.count { $0.severity == .error } ?? 0)
+        }
+    }
+
+    struct UsageError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let usage = """
+        usage: marquee qa check email.html [--assets DIR] [--audience list.csv] [--plan utm.yaml] [--format text|json|html]
+                                           [--subject TEXT] [--preheader TEXT] [--plain-text FILE] [--transactional]
+
+        """
+
+    static var stdoutIsTerminal: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    /// Runs a check; returns the exit code.
+    static func main(arguments: [String], colour: Bool, output: (String) -> Void, errorOutput: (String) -> Void) -> Int32 {
+        let request: Request
+        do {
+            request = try parse(arguments)
+        } catch {
+            errorOutput("marquee qa check: \(error)\n" + usage)
+            return 2
+        }
+        let result: Result
+        do {
+            result = try check(request)
+        } catch {
+            errorOutput("marquee qa check: \(error)\n")
+            return 2
+        }
+        switch request.format {
+        case .text: output(renderText(result, colour: colour))
+        case .json: output(renderJSON(result))
+        case .html: output(renderHTML(result))
+        }
+        return result.errors > 0 ? 1 : 0
+    }
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> Request {
+        var request = Request()
+        var email: String?
+        var rest = arguments[...]
+        func value(_ flag: String) throws(UsageError) -> String {
+            guard let next = rest.popFirst(), !next.isEmpty else { throw UsageError(description: "\(flag) needs a value") }
+            return next
+        }
+        while let argument = rest.popFirst() {
+            var flag = argument
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                flag = String(argument[..<equals])
+                rest.insert(String(argument[argument.index(after: equals)...]), at: rest.startIndex)
+            }
+            switch flag {
+            case "--assets": request.assets = try value(flag)
+            case "--audience": request.audience = try value(flag)
+            case "--plan": request.plan = try value(flag)
+            case "--subject": request.subject = try value(flag)
+            case "--preheader": request.preheader = try value(flag)
+            case "--plain-text": request.plainText = try value(flag)
+            case "--transactional": request.kind = .transactional
+            case "--format":
+                let text = try value(flag)
+                guard let format = Format(rawValue: text) else {
+                    throw UsageError(description: "--format must be text, json or html, not \(text)")
+                }
+                request.format = format
+            default:
+                guard !flag.hasPrefix("-") || flag == "-" else { throw UsageError(description: "unknown option \(flag)") }
+                guard email == nil else { throw UsageError(description: "one email file at a time (got \(flag))") }
+                email = flag
+            }
+        }
+        guard let email else { throw UsageError(description: "which email? give the HTML file") }
+        request.email = email
+        return request
+    }
+
+    struct InputError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func check(_ request: Request) throws -> Result {
+        let html = try readText(request.email, what: "email")
+        let plainText = try request.plainText.map { try readText($0, what: "plain-text part") }
+        let plan = try request.plan.map(readPlan)
+        var infos: [String: ImageInfo] = [:]
+        var assetReports: [AssetReport] = []
+        if let directory = request.assets {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+            } catch {
+                throw InputError(description: "cannot read assets directory \(directory)")
+            }
+            for name in names where !name.hasPrefix(".") {
+                let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                    let bytes = FileManager.default.contents(atPath: path)
+                else { continue }
+                let report = AssetInspector.inspect(bytes: bytes, name: name, spec: QAOptions.standard.emailSpec)
+                if let info = report.info { infos[name] = info }
+                assetReports.append(report)
+            }
+        }
+        var audience: AudienceReport?
+        if let path = request.audience {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw InputError(description: "cannot read audience list \(path)")
+            }
+            defer { try? handle.close() }
+            audience = try AudienceChecker().check(handle)
+        }
+        let subject = request.subject ?? title(in: html)
+        let document = EmailDocument(
+            html: html, subject: subject, preheader: request.preheader, plainText: plainText, kind: request.kind)
+        let report = QAEngine().check(email: document, plan: plan, assets: infos)
+        var result = Result(
+            file: request.email, verdict: .passed, email: report, assets: assetReports, audience: audience)
+        result.verdict = result.errors > 0 ? .failed : .passed
+        return result
+    }
+
+    private static func readText(_ path: String, what: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(description: "cannot read \(what) \(path)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func readPlan(_ path: String) throws -> TrackingPlan {
+        let text = try readText(path, what: "tracking plan")
+        do {
+            let file = try YAMLDecoder().decode(PlanFile.self, from: text)
+            return TrackingPlan(
+                source: file.source, medium: file.medium, campaign: file.campaign, content: file.content, term: file.term,
+                trackedDomains: file.trackedDomains ?? [], lowercase: file.lowercase ?? true)
+        } catch {
+            throw InputError(description: "tracking plan \(path) is not valid (needs source, medium, campaign): \(error)")
+        }
+    }
+
+    /// `utm.yaml`: the tracking plan's keys, `tracked_domains` and `lowercase` optional.
+    private struct PlanFile: Decodable {
+        var source: String
+        var medium: String
+        var campaign: String
+        var content: String?
+        var term: String?
+        var trackedDomains: [String]?
+        var lowercase: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case source, medium, campaign, content, term, lowercase
+            case trackedDomains = "tracked_domains"
+        }
+    }
+
+    /// The `<title>` text, as a stand-in subject line.
+    private static func title(in html: String) -> String? {
+        guard let open = html.range(of: "<title", options: .caseInsensitive),
+            let start = html[open.upperBound...].firstIndex(of: ">"),
+            let close = html[start...].range(of: "</title", options: .caseInsensitive)
+        else { return nil }
+        let text = html[html.index(after: start)..<close.lowerBound].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return text.isEmpty ? nil : text
+    }
+
+    // MARK: Rendering
+
+    static func renderJSON(_ result: Result) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(result)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func renderText(_ result: Result, colour: Bool) -> String {
+        func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        func tag(_ severity: Severity) -> String {
+            switch severity {
+            case .error: paint("error  ", "1;31")
+            case .warning: paint("warning", "33")
+            case .info: paint("info   ", "36")
+            }
+        }
+        var out = ""
+        func section(_ title: String, _ findings: [Finding]) {
+            out += paint(title, "1") + "\n"
+            if findings.isEmpty { out += "  " + paint("no findings", "32") + "\n" }
+            for finding in findings {
+                let place = finding.location.map { location in
+                    [location.line.map { "\($0)" + (location.column.map { ":\($0)" } ?? "") }, location.path]
+                        .compactMap { $0 }.joined(separator: " ")
+                } ?? ""
+                out += "  \(tag(finding.severity)) \(paint(finding.rule.rawValue, "2"))\(place.isEmpty ? "" : "  " + place)\n"
+                out += "           \(finding.message)\n"
+                out += "           " + paint("fix: ", "2") + finding.fix + "\n"
+            }
+        }
+        section("\(result.file)", result.email.findings)
+        for asset in result.assets { section("asset \(asset.name)", asset.findings) }
+        if let audience = result.audience {
+            section("audience (\(audience.rows) rows, \(audience.kept) kept, \(audience.dropped) dropped)", audience.findings)
+        }
+        let all = result.email.findings + result.assets.flatMap(\.findings) + (result.audience?.findings ?? [])
+        let counts = "\(all.count { $0.severity == .error }) errors, \(all.count { $0.severity == .warning }) warnings, "
+            + "\(all.count { $0.severity == .info }) infos"
+        out += result.verdict == .passed
+            ? paint("PASSED", "1;32") + " — \(counts)\n" : paint("FAILED", "1;31") + " — \(counts)\n"
+        return out
+    }
+
+    static func renderHTML(_ result: Result) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var rows = ""
+        func section(_ title: String, _ findings: [Finding]) {
+            rows += "<tr><th colspan=\"4\">\(escape(title))</th></tr>\n"
+            if findings.isEmpty { rows += "<tr><td colspan=\"4\" class=\"ok\">no findings</td></tr>\n" }
+            for finding in findings {
+                let place = finding.location.map { location in
+                    [location.line.map { "line \($0)" }, location.path].compactMap { $0 }.joined(separator: " ")
+                } ?? ""
+                rows += "<tr class=\"\(finding.severity.rawValue)\"><td>\(finding.severity.rawValue)</td>"
+                    + "<td><code>\(finding.rule.rawValue)</code></td><td>\(escape(place))</td>"
+                    + "<td>\(escape(finding.message))<br><small>Fix: \(escape(finding.fix))</small></td></tr>\n"
+            }
+        }
+        section(result.file, result.email.findings)
+        for asset in result.assets { section("asset \(asset.name)", asset.findings) }
+        if let audience = result.audience { section("audience list (\(audience.rows) rows)", audience.findings) }
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>QA report: \(escape(result.file))</title>
+            <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}
+            td,th{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:top}
+            tr.error td:first-child{color:#b00020;font-weight:bold}tr.warning td:first-child{color:#a66300}
+            tr.info td:first-child{color:#06c}.ok{color:#080}.passed{color:#080}.failed{color:#b00020}</style></head>
+            <body><h1>QA report: \(escape(result.file))</h1>
+            <p class="\(result.verdict.rawValue)"><strong>\(result.verdict.rawValue.uppercased())</strong> — \(result.errors) errors</p>
+            <table>
+            \(rows)</table>
+            </body></html>
+
+            """
+    }
+}

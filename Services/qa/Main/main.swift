@@ -1,0 +1,4 @@
+import Foundation
+import QAService
+
+exit(await QAService.main())
