@@ -45,7 +45,7 @@ public enum QAService {
                 publisher: publisher,
                 options: GroupWorker.Options(credit: 4, maxAttempts: 5, leaseMilliseconds: leaseMilliseconds),
                 logger: runtime.logger)
-            let control = try BusControl(endpoint: runtime.options.bus.control, timeoutMilliseconds: 1000, logger: runtime.logger)
+            let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let health = ServiceHealth(service: "qa", store: store, control: control, logger: runtime.logger)
             try await runtime.run(consumer, worker, runtime.statusEndpoint(health: health))
             await publisher.close()
