@@ -61,10 +61,11 @@ public enum StationService {
             let consumer = EventConsumer(
                 service: station.rawValue, store: store, endpoints: runtime.options.bus, prefixes: handler.prefixes,
                 handler: handler, clock: stationOptions.clock, logger: runtime.logger)
+            let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let ticker = StationTicker(
                 handler: handler, store: store, clock: stationOptions.clock, interval: stationOptions.tickInterval,
+                catchUp: StationTicker.CatchUp(control: control, consumer: consumer.consumer, prefixes: handler.prefixes),
                 logger: runtime.logger)
-            let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let health = ServiceHealth(service: station.rawValue, store: store, control: control, logger: runtime.logger)
             try await runtime.run(relay, consumer, ticker, runtime.statusEndpoint(health: health))
             await publisher.close()

@@ -1,3 +1,4 @@
+import Bus
 import Domain
 import Foundation
 import Logging
@@ -6,24 +7,62 @@ import ServiceLifecycle
 
 /// Wakes a station's campaigns whose time came — launch timers and SLA due times — on a fixed interval,
 /// reading the time from the station's clock (the system clock, or a file tests move forward).
+///
+/// It starts ticking only once the station's consumer has read up to the journal head it saw at start: a
+/// station catching up (after downtime, or rebuilding from seq 0) would otherwise find every stage it
+/// replays overdue and raise escalations the line never deserved.
 public struct StationTicker: Service {
     let handler: StationHandler
     let store: ServiceStore
     let clock: WallClock
     let interval: Duration
+    let catchUp: CatchUp?
     let logger: Logger
 
-    /// A ticker for `handler`'s station.
-    public init(handler: StationHandler, store: ServiceStore, clock: WallClock, interval: Duration, logger: Logger) {
+    /// What "caught up" is measured against: the broker's head at start, read through `control`, and the
+    /// inbox of `consumer`, which reads `prefixes`.
+    public struct CatchUp: Sendable {
+        let control: BusControl
+        let consumer: String
+        let prefixes: [String]
+
+        /// Compares `consumer`'s inbox with the head `control` reports.
+        public init(control: BusControl, consumer: String, prefixes: [String]) {
+            self.control = control
+            self.consumer = consumer
+            self.prefixes = prefixes
+        }
+
+        /// Whether no record on `prefixes` up to `head` is left unread.
+        func isCaughtUp(to head: UInt64, store: ServiceStore) async throws -> Bool {
+            let read = try await store.inboxSeq(consumer: consumer)
+            if read >= head { return true }
+            for prefix in prefixes {
+                let page = try await control.replay(from: read + 1, prefix: prefix, limit: 1)
+                if let next = page.records.first {
+                    if next.seq <= head { return false }
+                } else if page.through < head {
+                    return false  // not scanned that far yet; ask again next time
+                }
+            }
+            return true
+        }
+    }
+
+    /// A ticker for `handler`'s station; without `catchUp` it ticks from the start.
+    public init(handler: StationHandler, store: ServiceStore, clock: WallClock, interval: Duration,
+                catchUp: CatchUp? = nil, logger: Logger) {
         self.handler = handler
         self.store = store
         self.clock = clock
         self.interval = interval
+        self.catchUp = catchUp
         self.logger = logger
     }
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            await waitUntilCaughtUp()
             while !Task.isCancelled {
                 do {
                     // A full batch means more are due: go on, but yield to the interval after a while.
@@ -38,6 +77,25 @@ public struct StationTicker: Service {
     }
 
     static let batch = 200
+
+    /// Returns once the consumer has read every record it reads up to the head the broker reported when
+    /// this began.
+    private func waitUntilCaughtUp() async {
+        guard let catchUp else { return }
+        var target: UInt64?
+        while !Task.isCancelled {
+            do {
+                if target == nil { target = try await catchUp.control.ping().head }
+                if let target, try await catchUp.isCaughtUp(to: target, store: store) {
+                    logger.debug("ticker caught up", metadata: ["seq": "\(target)"])
+                    return
+                }
+            } catch {
+                logger.debug("ticker waiting for the broker", metadata: [LogKey.error: "\(error)"])
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
 
     /// Wakes up to ``batch`` due campaigns in one transaction; returns how many.
     @discardableResult
