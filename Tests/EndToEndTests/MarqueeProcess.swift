@@ -67,12 +67,29 @@ final class MarqueeProcess: Sendable {
         return await exit()
     }
 
-    /// Waits for the process to end and for its output to be read; returns its exit status.
+    /// Waits for the process to end and for its output to be read; returns its exit status. A cancelled
+    /// wait kills the process. Output is awaited for at most 2 s after the exit: a process started in
+    /// parallel (a broker of another test) may have inherited the pipes and keep them open.
     func exit() async -> Int32 {
-        while process.isRunning || captured.closedPipes.load(ordering: .sequentiallyConsistent) < 2 {
-            try? await Task.sleep(for: .milliseconds(20))
+        while process.isRunning {
+            if Task.isCancelled { kill9() }
+            await Self.pause()
+        }
+        let deadline = ContinuousClock.now + .seconds(2)
+        while captured.closedPipes.load(ordering: .sequentiallyConsistent) < 2, ContinuousClock.now < deadline {
+            await Self.pause()
         }
         return process.terminationStatus
+    }
+
+    /// 20 ms, also when the task is cancelled (`Task.sleep` would return at once and the loop would spin
+    /// on a cooperative thread, starving every other test).
+    private static func pause() async {
+        do {
+            try await Task.sleep(for: .milliseconds(20))
+        } catch {
+            usleep(20_000)
+        }
     }
 
     deinit {

@@ -32,7 +32,7 @@ struct BadInputTests {
 
     static func eventually(_ seconds: Double = 20, _ condition: () -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        while Date() < deadline, !Task.isCancelled {
             if condition() { return true }
             try? await Task.sleep(for: .milliseconds(50))
         }
