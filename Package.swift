@@ -98,7 +98,7 @@ let package = Package(
             name: "marquee-qa-bench", dependencies: ["QAEngine", "Domain"], path: "Benchmarks/qa",
             exclude: ["reference.py", "run"]),
         .target(
-            name: "LineEndToEndSupport", dependencies: ["Bus", "Contracts", "Domain", log, crypto],
+            name: "LineEndToEndSupport", dependencies: ["Bus", "Contracts", "Domain", "StationKit", log, crypto],
             path: "Tests/LineEndToEndSupport"),
         .executableTarget(
             name: "marquee-line-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
@@ -109,7 +109,8 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(
-            name: "EndToEndTests", dependencies: ["Bus", "BusProtocol", "Broker", "Contracts"], path: "Tests/EndToEndTests"),
+            name: "EndToEndTests", dependencies: ["Bus", "BusProtocol", "Broker", "Contracts", "LineEndToEndSupport"],
+            path: "Tests/EndToEndTests"),
         .testTarget(
             name: "QAEngineTests", dependencies: ["QAEngine", "Domain"], path: "Tests/QAEngineTests",
             resources: [.copy("Fixtures")]),

@@ -8,13 +8,18 @@ import Foundation
 /// The id is a UUIDv8 holding the first 122 bits of SHA-256 of the name.
 public enum DerivedEventID {
     /// The id of fact `version` of `campaign`.
-    static func fact(_ campaign: String, version: Int) -> UUID { named("fact/\(campaign)/\(version)") }
+    public static func fact(_ campaign: String, version: Int) -> UUID { named("fact/\(campaign)/\(version)") }
 
     /// The id of the rejection of command `command`.
-    static func rejection(of command: UUID) -> UUID { named("rejected/\(command.uuidString)") }
+    public static func rejection(of command: UUID) -> UUID { named("rejected/\(command.uuidString)") }
 
     /// The id of an escalation with key `key`.
-    static func escalation(_ key: String) -> UUID { named("escalation/\(key)") }
+    public static func escalation(_ key: String) -> UUID { named("escalation/\(key)") }
+
+    /// The id of build's `revise_document` command for version `version` of `document`.
+    public static func revision(_ campaign: String, document: String, version: Int) -> UUID {
+        named("revise/\(campaign)/\(document)/\(version)")
+    }
 
     /// The id of an event named `name` by its producer.
     public static func named(_ name: String) -> UUID {

@@ -1,5 +1,6 @@
 import Bus
 import Foundation
+import LineEndToEndSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -9,7 +10,7 @@ import Testing
 /// `marquee-bus --http HOST:PORT`: Prometheus metrics and health over HTTP.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct BrokerHTTPTests {
     @Test func metricsAndHealthDescribeTheBrokerAndItsGroups() async throws {
-        let port = try freePorts(1)[0]
+        let port = try loopbackFreePorts(1)[0]
         let bus = try BusProcess(arguments: ["--http", "127.0.0.1:\(port)"])
         try bus.start()
         let control = try BusControl(endpoint: bus.control, logger: BrokerCrashTests.logger)

@@ -1,4 +1,5 @@
 import Foundation
+import LineEndToEndSupport
 
 /// A `marquee-bus` executable started on loopback with a temp journal, restartable on the same ports,
 /// and always terminated.
@@ -16,7 +17,7 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
     init(arguments: [String] = []) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        ports = try freePorts(4)
+        ports = try loopbackFreePorts(4)
         extraArguments = arguments
     }
 
@@ -73,28 +74,6 @@ let productsDirectory: URL = {
     }
     return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 }()
-
-/// Free TCP ports on loopback, found by binding port 0.
-func freePorts(_ count: Int) throws -> [Int] {
-    var sockets: [Int32] = []
-    defer { sockets.forEach { close($0) } }
-    return try (0..<count).map { _ in
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        sockets.append(fd)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard bound else { throw CocoaError(.fileReadUnknown) }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
 
 struct ProcessTimeout: Error, CustomStringConvertible {
     let description: String

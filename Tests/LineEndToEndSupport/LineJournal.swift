@@ -1,9 +1,9 @@
 import Bus
 import Contracts
-import Crypto
 import Domain
 import Foundation
 import Logging
+import StationKit
 
 /// A journal as the line writes it, computed with the pure Domain instead of run through the stations:
 /// per campaign its request, the people's commands and documents, build's `revise_document` commands, the
@@ -30,7 +30,7 @@ public enum LineJournal {
                 version += 1
                 let fact = CampaignFactRecorded(event: event, version: version, stage: state.stage)
                 out.append(AnyEnvelope(Envelope(
-                    id: named("fact/\(id.rawValue)/\(version)"), source: station.source, time: event.occurredAt,
+                    id: DerivedEventID.fact(id.rawValue, version: version), source: station.source, time: event.occurredAt,
                     correlationID: cause.correlationID, causationID: cause.id, data: fact)))
             }
         }
@@ -58,7 +58,7 @@ public enum LineJournal {
                         let command = LineModel.command(for: action, on: campaign)
                         guard case .reviseDocument(let revision) = command else { continue }
                         let revise = Envelope(
-                            id: named("revise/\(id.rawValue)/\(document.rawValue)/\(revision.version)"),
+                            id: DerivedEventID.revision(id.rawValue, document: document.rawValue, version: revision.version),
                             source: Station.build.source, time: start, correlationID: submittedDocument.correlationID,
                             causationID: submittedDocument.id, data: CampaignCommandIssued(campaignID: id, command: command))
                         out.append(AnyEnvelope(revise))
@@ -72,7 +72,7 @@ public enum LineJournal {
                         progressed = progressed || !events.isEmpty
                     } catch {
                         out.append(AnyEnvelope(Envelope(
-                            id: named("rejected/\(cause.id.uuidString)"), source: owner.source, time: start,
+                            id: DerivedEventID.rejection(of: cause.id), source: owner.source, time: start,
                             correlationID: cause.correlationID, causationID: cause.id,
                             data: CommandRejected(
                                 campaignID: id, commandID: cause.id, commandType: cause.type, stage: campaign.stage,
@@ -122,15 +122,5 @@ public enum LineJournal {
             }
             return try await group.reduce(0, +)
         }
-    }
-
-    /// StationKit's `DerivedEventID.named`: a UUIDv8 of the first 122 bits of SHA-256 of `name`.
-    static func named(_ name: String) -> UUID {
-        var bytes = Array(SHA256.hash(data: Data(name.utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }

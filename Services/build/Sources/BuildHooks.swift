@@ -84,7 +84,7 @@ public struct BuildHooks: StationHooks {
         let revise = DocumentVersion(document: document.document, version: version, contentHash: hash)
         outbox.emit(
             CampaignCommandIssued(campaignID: campaign.id, command: .reviseDocument(revise)),
-            id: DerivedEventID.named("revise/\(campaign.id)/\(document.document)/\(version)"))
+            id: DerivedEventID.revision(campaign.id.rawValue, document: document.document.rawValue, version: version))
         return true
     }
 
