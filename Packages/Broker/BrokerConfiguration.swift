@@ -27,7 +27,8 @@ public struct BrokerConfiguration: Sendable {
     public var replayMaxBytes: Int
     /// How often the broker announces its head seq on `_bus.head`, in milliseconds.
     public var headIntervalMilliseconds: Int
-    /// ZMTP heartbeat interval on every socket, in milliseconds; a silent peer is dropped after 3 intervals.
+    /// ZMTP heartbeat interval on the ingress, control and group sockets, in milliseconds; a silent peer is
+    /// dropped after 3 intervals. The fanout relies on TCP keepalive (see `BrokerLoop`).
     public var heartbeatMilliseconds: Int
     /// How often retention runs, in milliseconds.
     public var retentionCheckMilliseconds: Int

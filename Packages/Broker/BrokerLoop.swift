@@ -78,10 +78,15 @@ final class BrokerLoop {
         groupJournal = try GroupJournal(
             dataDirectory: configuration.journalDirectory, flush: configuration.journal.flush,
             compactBytes: configuration.groupJournalCompactBytes, logger: logger)
-        for socket in [ingress, fanout, control, groupSocket] {
+        for socket in [ingress, control, groupSocket] {
             let beat = configuration.heartbeatMilliseconds
             try socket.setHeartbeat(intervalMilliseconds: beat, timeoutMilliseconds: beat * 3, ttlMilliseconds: beat * 3)
         }
+        // No ZMTP PINGs on the fanout: libzmq 4.3.4 aborts (`!_io_error`, stream_engine_base.cpp:331;
+        // zeromq/libzmq#4364, #4767) when a subscriber whose full receive pipe has stopped input loses
+        // the connection and later decodes a buffered PING. Subscribers watch the `_bus.head`
+        // announcements instead, and the kernel's keepalive drops a dead subscriber here.
+        try fanout.setTCPKeepalive(idleSeconds: 10, intervalSeconds: 2, count: 3)
         try ingress.setMaxMessageSize(Int64(configuration.maxMessageBytes) * 2)
         try control.setMaxMessageSize(64 * 1024)
         // Unlimited receive queues on the ROUTERs: libzmq 4.3.4 aborts when a ZMTP heartbeat times out on a

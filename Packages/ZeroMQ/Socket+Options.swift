@@ -50,6 +50,15 @@ extension Socket {
         try setOption(ZMQ_HEARTBEAT_TTL, Int32(ttlMilliseconds), "ZMQ_HEARTBEAT_TTL")
     }
 
+    /// TCP keepalive probes: the kernel drops a silent connection after `idle` seconds without traffic
+    /// plus `count` unanswered probes `interval` seconds apart (`ZMQ_TCP_KEEPALIVE*`).
+    public func setTCPKeepalive(idleSeconds: Int, intervalSeconds: Int, count: Int) throws {
+        try setOption(ZMQ_TCP_KEEPALIVE, Int32(1), "ZMQ_TCP_KEEPALIVE")
+        try setOption(ZMQ_TCP_KEEPALIVE_IDLE, Int32(idleSeconds), "ZMQ_TCP_KEEPALIVE_IDLE")
+        try setOption(ZMQ_TCP_KEEPALIVE_INTVL, Int32(intervalSeconds), "ZMQ_TCP_KEEPALIVE_INTVL")
+        try setOption(ZMQ_TCP_KEEPALIVE_CNT, Int32(count), "ZMQ_TCP_KEEPALIVE_CNT")
+    }
+
     /// Largest inbound message in bytes (`ZMQ_MAXMSGSIZE`); a peer sending more is disconnected. -1 = none.
     public func setMaxMessageSize(_ bytes: Int64) throws {
         try setOption(ZMQ_MAXMSGSIZE, bytes, "ZMQ_MAXMSGSIZE")
