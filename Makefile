@@ -3,7 +3,7 @@
 #   make test   set up this machine, build, and run every test (Swift and Python)
 #   make bench  bus benchmark against C baselines measured in the same run (release build), then bench-qa
 #   make bench-qa  QA engine (100 KB emails, 1M-row audience CSV) against a Python lxml/csv reference
-#   make soak   the kill -9 end-to-end test with 2M messages
+#   make soak   the kill -9 end-to-end tests at full size: 2M bus messages, 10k QA requests over 3 replicas
 
 SWIFT ?= swift
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
@@ -43,7 +43,7 @@ bench-qa: deps
 	PYTHON=$(PYTHON) Benchmarks/qa/run
 
 soak: build
-	MARQUEE_E2E_MESSAGES=2000000 $(SWIFT) test --skip-build --filter EndToEndTests
+	MARQUEE_E2E_MESSAGES=2000000 MARQUEE_E2E_QA_REQUESTS=10000 $(SWIFT) test --skip-build --filter EndToEndTests
 
 clean:
 	rm -rf .build var

@@ -109,7 +109,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(
-            name: "EndToEndTests", dependencies: ["Bus", "BusProtocol", "Broker", "Contracts", "LineEndToEndSupport"],
+            name: "EndToEndTests", dependencies: ["Bus", "BusProtocol", "Broker", "Contracts", "Domain", "LineEndToEndSupport", crypto],
             path: "Tests/EndToEndTests"),
         .testTarget(
             name: "QAEngineTests", dependencies: ["QAEngine", "Domain"], path: "Tests/QAEngineTests",

@@ -31,7 +31,7 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
     private(set) var process: Process?
     private var starts = 0
 
-    init(name: String, executable: URL, logDirectory: URL) {
+    public init(name: String, executable: URL, logDirectory: URL) {
         self.name = name
         self.executable = executable
         self.logDirectory = logDirectory
@@ -43,7 +43,7 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
     /// Starts the executable with `arguments` and waits for a stdout line starting with `readyPrefix`.
     /// Returns that line.
     @discardableResult
-    func start(_ arguments: [String], readyPrefix: String, timeoutSeconds: Double = 60) throws -> String {
+    public func start(_ arguments: [String], readyPrefix: String, timeoutSeconds: Double = 60) throws -> String {
         starts += 1
         let stdoutURL = logDirectory.appendingPathComponent("\(name).\(starts).out")
         let stderrURL = logDirectory.appendingPathComponent("\(name).\(starts).err")

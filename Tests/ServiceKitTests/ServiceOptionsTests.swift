@@ -16,12 +16,14 @@ import Testing
         let options = try ServiceOptions.parse(
             [
                 "--bus-ingress", "tcp://10.0.0.1:1", "--bus-fanout=tcp://10.0.0.1:2",
-                "--bus-control", "tcp://10.0.0.1:3",
+                "--bus-control", "tcp://10.0.0.1:3", "--bus-group", "tcp://10.0.0.1:4",
                 "--data", "/tmp/d", "--config", "rules.yaml", "--http", "0.0.0.0:9100", "--log-level", "debug",
             ], name: "build")
         #expect(
             options.bus
-                == BusEndpoints(ingress: "tcp://10.0.0.1:1", fanout: "tcp://10.0.0.1:2", control: "tcp://10.0.0.1:3"))
+                == BusEndpoints(
+                    ingress: "tcp://10.0.0.1:1", fanout: "tcp://10.0.0.1:2", control: "tcp://10.0.0.1:3",
+                    group: "tcp://10.0.0.1:4"))
         #expect(options.dataDirectory == "/tmp/d")
         #expect(options.configPath == "rules.yaml")
         #expect(options.httpHost == "0.0.0.0")

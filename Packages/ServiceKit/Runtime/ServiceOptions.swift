@@ -2,7 +2,7 @@ import Bus
 import Logging
 
 /// The flags every Marquee service takes:
-/// `--bus-ingress URL --bus-fanout URL --bus-control URL --data DIR --config FILE --http HOST:PORT --log-level LEVEL`
+/// `--bus-ingress URL --bus-fanout URL --bus-control URL --bus-group URL --data DIR --config FILE --http HOST:PORT --log-level LEVEL`
 /// and, for a broker that runs CURVE, `--bus-server-key FILE --bus-key FILE` (the broker's public key file and
 /// this service's secret key file; the two go together) (each also as `--flag=value`).
 public struct ServiceOptions: Sendable, Equatable {
@@ -80,6 +80,7 @@ public struct ServiceOptions: Sendable, Equatable {
         case "--bus-ingress": bus.ingress = value
         case "--bus-fanout": bus.fanout = value
         case "--bus-control": bus.control = value
+        case "--bus-group": bus.group = value
         case "--data": dataDirectory = value
         case "--config": configPath = value
         case "--http":
