@@ -83,18 +83,18 @@ import Testing
         let publisher = try Publisher(ingress: bus.ingress, options: .init(window: 2000), logger: BrokerCrashTests.logger)
         var requested: [CampaignID: [DocumentVersion]] = [:]
         for chunk in stride(from: 0, to: total, by: 500) {
-            var records: [AnyEnvelope] = []
+            var campaigns: [[AnyEnvelope]] = []
             for index in chunk..<min(chunk + 500, total) {
                 let campaign = CampaignID(rawValue: "cmp-qa-\(index)")
                 let content = Data((brokenEmail + "<!-- \(index) -->").utf8)
                 let hash = ContentHash(rawValue: "sha256:" + SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined())
                 let version = DocumentVersion(document: "email-main", version: 1, contentHash: hash)
                 requested[campaign] = [version]
-                records.append(AnyEnvelope(Envelope.make(
+                var records = [AnyEnvelope(Envelope.make(
                     DocumentSubmitted(
                         campaignID: campaign, document: "email-main", mediaType: "text/html", content: content,
                         submittedBy: "sam"),
-                    source: "marquee/test", now: time)))
+                    source: "marquee/test", now: time))]
                 for (number, fact) in [CampaignFact.documentRevised(version), .qaRequested].enumerated() {
                     records.append(AnyEnvelope(Envelope.make(
                         CampaignFactRecorded(
@@ -102,13 +102,16 @@ import Testing
                             stage: .qaRequested),
                         source: "marquee/build", now: time)))
                 }
+                campaigns.append(records)
             }
+            // Campaigns in parallel, each campaign's records in order (as build publishes them).
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for record in records {
-                    let payload = Array(try record.encoded())
+                for records in campaigns {
+                    let encoded = try records.map { ($0.header.type.rawValue, Array(try $0.encoded()), $0.header.id.uuidString.lowercased()) }
                     group.addTask {
-                        _ = try await publisher.publish(
-                            topic: record.header.type.rawValue, payload: payload, id: record.header.id.uuidString.lowercased())
+                        for (topic, payload, id) in encoded {
+                            _ = try await publisher.publish(topic: topic, payload: payload, id: id)
+                        }
                     }
                 }
                 try await group.waitForAll()

@@ -94,6 +94,7 @@ extension Campaign {
                 throw .missingRole(verdict.reviewer, .qaReviewer)
             }
             guard verdict.documents.sameContent(as: documents) else { throw .staleDocuments }
+            if let problem = verdict.checklistProblem { throw .invalidChecklist(problem) }
             guard verdict.outcome == .passed || !verdict.findings.isEmpty else { throw .commentsRequired }
             return [.qaRecorded(verdict)]
         case .startApprovals:

@@ -23,6 +23,8 @@ public enum TransitionError: Error, Sendable, Hashable {
     case requesterApprovalMissing
     /// Rejections, edit requests and failed QA need comments or findings.
     case commentsRequired
+    /// The QA checklist is incomplete or contradicts the verdict.
+    case invalidChecklist(String)
     /// The time given must be after now.
     case notInFuture(Date)
     /// The command is too early; it is allowed from the given time.
@@ -41,6 +43,7 @@ public enum TransitionError: Error, Sendable, Hashable {
         case .staleDocuments: "stale_documents"
         case .requesterApprovalMissing: "requester_approval_missing"
         case .commentsRequired: "comments_required"
+        case .invalidChecklist: "invalid_checklist"
         case .notInFuture: "not_in_future"
         case .tooEarly: "too_early"
         }
@@ -61,6 +64,7 @@ extension TransitionError: CustomStringConvertible {
         case .staleDocuments: "the decision was made on outdated document versions"
         case .requesterApprovalMissing: "the requester has not approved the current build"
         case .commentsRequired: "comments are required"
+        case .invalidChecklist(let problem): problem
         case .notInFuture(let date): "\(date) is not in the future"
         case .tooEarly(let date): "not allowed before \(date)"
         }
