@@ -42,24 +42,38 @@ struct LineClient {
 
     /// Every fact and rejection of `campaign` in the journal.
     func history(of campaign: CampaignID) async throws -> History {
+        var history = History()
+        try await scan(prefix: "campaign.", about: campaign) { envelope in
+            if let fact = envelope.typed(as: CampaignFactRecorded.self) {
+                history.facts.append(fact.data)
+            } else if let rejection = envelope.typed(as: CommandRejected.self) {
+                history.rejections.append(rejection.data)
+            }
+        }
+        return history
+    }
+
+    /// The automated QA reports of `campaign`, oldest first.
+    func qaReports(of campaign: CampaignID) async throws -> [QAReportReady] {
+        var reports: [QAReportReady] = []
+        try await scan(prefix: QAReportReady.topic.rawValue, about: campaign) { envelope in
+            if let report = envelope.typed(as: QAReportReady.self) { reports.append(report.data) }
+        }
+        return reports
+    }
+
+    /// Replays the journal under `prefix` and hands every readable event whose subject is `campaign` to `body`.
+    private func scan(prefix: String, about campaign: CampaignID, _ body: (AnyEnvelope) -> Void) async throws {
         let control = try BusControl(bus: endpoints, timeoutMilliseconds: 5000, logger: logger)
         defer { control.close() }
-        var history = History()
         let needle = Array("\"subject\":\"\(campaign.rawValue)\"".utf8)
         var from: UInt64 = 1
         while true {
-            let page = try await control.replay(from: from, prefix: "campaign.", limit: 1000)
+            let page = try await control.replay(from: from, prefix: prefix, limit: 1000)
             for record in page.records where record.payload.contains(needle) {
-                guard let envelope = try? EventCatalog.marquee.decode(Data(record.payload), topic: record.topic) else {
-                    continue
-                }
-                if let fact = envelope.typed(as: CampaignFactRecorded.self) {
-                    history.facts.append(fact.data)
-                } else if let rejection = envelope.typed(as: CommandRejected.self) {
-                    history.rejections.append(rejection.data)
-                }
+                if let envelope = try? EventCatalog.marquee.decode(Data(record.payload), topic: record.topic) { body(envelope) }
             }
-            if page.through >= page.head { return history }
+            if page.through >= page.head { return }
             from = page.through + 1
         }
     }

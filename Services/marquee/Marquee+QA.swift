@@ -4,11 +4,11 @@ import Foundation
 import QAEngine
 import Yams
 
-/// `marquee qa`: automated email QA on this machine, no stack needed.
+/// `marquee qa`: automated email QA on this machine (no stack needed), and the human checklist step.
 struct QACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "qa", abstract: "Check emails, assets and audience lists locally (no bus needed).",
-        subcommands: [QACheckCommand.self])
+        commandName: "qa", abstract: "Check emails, assets and audience lists locally (no bus needed); review a campaign's QA checklist.",
+        subcommands: [QACheckCommand.self, QAReviewCommand.self])
 }
 
 /// `marquee qa check email.html [--assets DIR] [--audience list.csv] [--plan utm.yaml] [--format text|json|html]`
