@@ -52,10 +52,8 @@ public struct BusinessCalendar: Sendable, Hashable, Codable {
 
     /// Whether `day` is a working weekday and not a holiday.
     public func isWorkingDay(_ day: Day) -> Bool {
-        guard !holidays.contains(day) else { return false }
-        let noon = instant(on: day, at: TimeOfDay(hour: 12))
-        let number = gregorian.component(.weekday, from: noon)
-        return workingDays.contains { $0.gregorianNumber == number }
+        let number = day.gregorianWeekday
+        return workingDays.contains { $0.gregorianNumber == number } && !holidays.contains(day)
     }
 
     /// The instant of wall-clock `time` on `day` in the business time zone.
@@ -65,17 +63,13 @@ public struct BusinessCalendar: Sendable, Hashable, Codable {
         return gregorian.date(from: parts) ?? Date(timeIntervalSince1970: 0)
     }
 
-    /// The day after `day`.
-    public func day(after day: Day) -> Day {
-        let next = gregorian.date(byAdding: .day, value: 1, to: instant(on: day, at: TimeOfDay(hour: 12)))
-        return next.map { Day(containing: $0, in: zone) } ?? day
-    }
-
     /// The first working day strictly after `day`.
     public func workingDay(after day: Day) -> Day {
-        var candidate = self.day(after: day)
-        for _ in 0..<Self.searchLimit where !isWorkingDay(candidate) {
-            candidate = self.day(after: candidate)
+        var candidate = day.next
+        var searched = 0
+        while !isWorkingDay(candidate), searched < Self.searchLimit {
+            candidate = candidate.next
+            searched += 1
         }
         return candidate
     }
@@ -99,7 +93,7 @@ public struct BusinessCalendar: Sendable, Hashable, Codable {
                 if instant < opening { return opening }
                 if instant < self.instant(on: day, at: closes) { return instant }
             }
-            day = self.day(after: day)
+            day = day.next
         }
         return .distantFuture
     }
@@ -152,7 +146,7 @@ public struct BusinessCalendar: Sendable, Hashable, Codable {
                 let to = min(end, instant(on: day, at: closes))
                 if to > from { total += to.timeIntervalSince(from) }
             }
-            day = self.day(after: day)
+            day = day.next
         }
         return total
     }
