@@ -2,7 +2,8 @@
 #   make run    set up this machine, build, start the stack and follow its message stream
 #   make test   set up this machine, build, and run every test (Swift and Python)
 #   make bench  bus benchmark against C baselines measured in the same run (release build), then bench-qa
-#   make bench-qa  QA engine (100 KB emails, 1M-row audience CSV) against a Python lxml/csv reference
+#   make bench-qa  QA engine (100 KB emails, 1M-row audience CSV) against a Python lxml/csv reference, then
+#                  1, 2 and 4 marquee-qa replicas through the bus
 #   make soak   the kill -9 end-to-end tests at full size: 2M bus messages, 10k QA requests over 3 replicas
 
 SWIFT ?= swift
@@ -41,6 +42,7 @@ bench: deps
 
 bench-qa: deps
 	PYTHON=$(PYTHON) Benchmarks/qa/run
+	Benchmarks/qa-replicas/run
 
 soak: build
 	MARQUEE_E2E_MESSAGES=2000000 MARQUEE_E2E_QA_REQUESTS=10000 $(SWIFT) test --skip-build --filter EndToEndTests

@@ -28,6 +28,7 @@ let package = Package(
         .executable(name: "marquee-qa", targets: ["marquee-qa"]),
         .executable(name: "marquee-qa-bench", targets: ["marquee-qa-bench"]),
         .executable(name: "marquee-line-bench", targets: ["marquee-line-bench"]),
+        .executable(name: "marquee-qa-replicas-bench", targets: ["marquee-qa-replicas-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -103,6 +104,9 @@ let package = Package(
         .executableTarget(
             name: "marquee-line-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
             path: "Benchmarks/line"),
+        .executableTarget(
+            name: "marquee-qa-replicas-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
+            path: "Benchmarks/qa-replicas", exclude: ["run"]),
         .executableTarget(
             name: "marquee-bench", dependencies: ["Broker", "Bus", "ZeroMQ", log, argumentParser],
             path: "Benchmarks/bus"),
