@@ -81,19 +81,42 @@ enum Corpus {
             """
     }
 
-    /// An audience list: `email,first_name,consent`, with some duplicates, invalid addresses and missing consent.
-    static func audience(rows: Int) -> Data {
+    /// Writes an audience list of `rows` rows to `url`, in chunks: `email,first_name,consent`, with
+    /// duplicates (exact, by case, and by Gmail dot/plus rules), invalid addresses, role addresses, quoted
+    /// names and missing consent, as real exports have.
+    static func writeAudience(rows: Int, to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
         var out = "email,first_name,consent\n"
-        out.reserveCapacity(rows * 40)
         for row in 0..<rows {
             let email: String
             switch row % 97 {
             case 13: email = "broken.address.\(row)@"
             case 29: email = "member\(row - 3)@mail.example.org"  // duplicate of an earlier row
+            case 41: email = "Member\(row - 5)@Mail.Example.org"  // duplicate by case
+            case 53: email = "first.last.\(row)@gmail.com"
+            case 54: email = "firstlast\(row - 1)+news@googlemail.com"  // duplicate by Gmail rules
+            case 67: email = "info@shop\(row).example.org"  // role address
             default: email = "member\(row)@mail.example.org"
             }
+            let name = row % 10 == 3 ? "\"Lee, Ann \(row % 1000)\"" : "Name\(row % 1000)"
             let consent = row % 53 == 0 ? "no" : "yes"
-            out += "\(email),Name\(row % 1000),\(consent)\n"
+            out += "\(email),\(name),\(consent)\n"
+            if out.utf8.count > 1 << 20 {
+                try handle.write(contentsOf: Data(out.utf8))
+                out = ""
+            }
+        }
+        try handle.write(contentsOf: Data(out.utf8))
+    }
+
+    /// A suppression list of `count` addresses, one a line: half are on the audience list (every 20th
+    /// member), half are not.
+    static func suppressionList(count: Int) -> Data {
+        var out = ""
+        for index in 0..<count {
+            out += index % 2 == 0 ? "member\(index * 10 + 7)@mail.example.org\n" : "gone\(index)@elsewhere.example.net\n"
         }
         return Data(out.utf8)
     }

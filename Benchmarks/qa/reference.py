@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Python reference for marquee-qa-bench: the QA engine's link, image and content checks written the way
-a Python team would (lxml for HTML, urllib.parse for URLs, re for merge tags, csv for audience lists).
+a Python team would (lxml for HTML, urllib.parse for URLs, re for merge tags, csv for audience lists — the same checks
+as the Swift AudienceChecker: columns, syntax, suppression, Gmail-aware duplicates, consent, role addresses).
 
-  reference.py emails DIR SECONDS   checks every DIR/*.html repeatedly for SECONDS; prints emails/s
-  reference.py audience FILE.csv    checks the list once; prints the seconds it took
+  reference.py emails DIR SECONDS   checks every DIR/*.html repeatedly for SECONDS of CPU time; prints emails/s
+  reference.py audience FILE.csv SUPPRESSED.txt OUT.csv
+                                    checks the list once against the suppression list (one address a line),
+                                    writes the kept rows to OUT.csv; prints the wall and CPU seconds it took
 
-The last line printed is the number marquee-qa-bench reads.
+The last line printed holds the numbers marquee-qa-bench reads.
 """
 import csv
 import glob
@@ -165,45 +168,78 @@ def emails(directory, seconds):
     for document in documents:
         check(document)
     calls = 0
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
+    start = time.thread_time()  # CPU time of this thread, as the Swift side measures
+    while time.thread_time() - start < seconds:
         for document in documents:
             check(document)
             calls += 1
-    elapsed = time.perf_counter() - start
+    elapsed = time.thread_time() - start
     print(f"findings on email 0: {len(check(documents[0]))}")
     print(calls / elapsed)
 
 
-def audience(path):
+CONSENT = {"yes", "y", "true", "1", "opt-in", "opted-in", "opted_in", "granted"}
+ROLES = {"info", "admin", "administrator", "support", "sales", "contact", "noreply", "no-reply", "postmaster",
+         "webmaster", "hostmaster", "abuse", "billing", "office", "marketing", "help", "team", "hr", "jobs",
+         "careers", "enquiries", "inquiries", "privacy", "security", "root"}
+
+
+def key(email):
+    local, _, domain = email.strip().lower().rpartition("@")
+    if domain in ("gmail.com", "googlemail.com"):
+        return local.split("+", 1)[0].replace(".", "") + "@gmail.com"
+    return local + "@" + domain
+
+
+def audience(path, suppression_path, output_path):
     start = time.perf_counter()
+    cpu = time.thread_time()
+    with open(suppression_path, encoding="utf-8") as handle:
+        suppressed = {key(line) for line in handle if line.strip()}
     seen = set()
+    counts = {}
     kept = dropped = 0
-    with open(path, newline="", encoding="utf-8") as handle:
+    with open(path, newline="", encoding="utf-8") as handle, open(output_path, "w", newline="", encoding="utf-8") as out:
         reader = csv.reader(handle)
-        header = [h.strip().lower() for h in next(reader)]
-        email_at = header.index("email")
-        consent_at = header.index("consent")
+        writer = csv.writer(out)
+        header = next(reader)
+        names = [h.strip().lower() for h in header]
+        email_at = names.index("email")
+        consent_at = names.index("consent")
+        writer.writerow(header)
         for row in reader:
-            if len(row) != len(header):
+            if len(row) != len(names):
+                rule = "malformed-row"
+            else:
+                email = row[email_at].strip()
+                address = key(email)
+                if not EMAIL.match(email):
+                    rule = "invalid-email"
+                elif address in suppressed:
+                    rule = "suppressed"
+                elif address in seen:
+                    rule = "duplicate"
+                elif row[consent_at].strip().lower() not in CONSENT:
+                    seen.add(address)
+                    rule = "missing-consent"
+                else:
+                    seen.add(address)
+                    rule = "role-address" if email.rpartition("@")[0].lower() in ROLES else None
+            if rule:
+                counts[rule] = counts.get(rule, 0) + 1
+            if rule is None or rule == "role-address":
+                writer.writerow(row)
+                kept += 1
+            else:
                 dropped += 1
-                continue
-            email = row[email_at].strip().lower()
-            local, _, domain = email.rpartition("@")
-            if domain in ("gmail.com", "googlemail.com"):
-                email = local.split("+", 1)[0].replace(".", "") + "@gmail.com"
-            if not EMAIL.match(email) or email in seen or row[consent_at].strip().lower() not in ("yes", "y", "true", "1"):
-                dropped += 1
-                continue
-            seen.add(email)
-            kept += 1
     elapsed = time.perf_counter() - start
-    print(f"kept {kept}, dropped {dropped}")
-    print(elapsed)
+    cpu = time.thread_time() - cpu
+    print(f"kept {kept}, dropped {dropped}; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(elapsed, cpu)
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "emails":
         emails(sys.argv[2], float(sys.argv[3]))
     else:
-        audience(sys.argv[2])
+        audience(sys.argv[2], sys.argv[3], sys.argv[4])

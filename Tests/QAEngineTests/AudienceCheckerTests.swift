@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import QAEngine
+@testable import QAEngine
 import Testing
 
 /// One audience row (after the header) that breaks exactly one rule.
@@ -102,6 +102,50 @@ struct AudienceCase: Sendable, CustomTestStringConvertible {
         #expect(report.rows == 100_000 && report.kept == 90_000 && report.counts["audience.duplicate"] == 10_000)
         #expect(report.findings.count == AudiencePolicy().sampleFindings)
         #expect(try Data(contentsOf: output).count == 15 + 90_000 * 2 + (0..<90_000).reduce(0) { $0 + "person\($1)@brightline-goods.com,yes".utf8.count })
+    }
+
+    @Test func latin1RowsAreFlaggedAndWrittenAsUTF8() throws {
+        let csv = Data("\u{FEFF}Email , Consent\r\n".utf8) + Data([0x6A, 0xF6, 0x72, 0x67]) + Data("@brightline-goods.com,yes\r\n".utf8)
+        var written: [UInt8] = []
+        var rows: [AudienceRow] = []
+        let report = try AudienceChecker().check(csv, write: { written += $0 }) { rows.append($0) }
+        #expect(report.rows == 1 && report.kept == 1 && report.counts == ["audience.invalid-encoding": 1])
+        #expect(rows.first?.email == "j\u{F6}rg@brightline-goods.com")
+        #expect(String(decoding: written, as: UTF8.self) == "\u{FEFF}Email , Consent\r\nj\u{F6}rg@brightline-goods.com,yes\r\n")
+    }
+
+    @Test func nonASCIIAddressesAreComparedAfterUnicodeLowerCasing() throws {
+        let csv = "email,consent\n\u{C4}NN@Brightline-Goods.com,yes\n\u{E4}nn@brightline-goods.com\u{A0},yes\n"
+        let report = try AudienceChecker().check(Data(csv.utf8))
+        #expect(report.rows == 2 && report.kept == 1 && report.counts == ["audience.duplicate": 1])
+    }
+
+    @Test(arguments: [
+        ("Ann.Lee+news@GMAIL.com", "annlee@gmail.com"), ("a.b@googlemail.com", "ab@gmail.com"),
+        (" x+y@brightline-goods.com\n", "x+y@brightline-goods.com"), ("no-at-sign", "no-at-sign"),
+    ])
+    func addressKeys(_ address: String, _ expected: String) {
+        var key: [UInt8] = []
+        var address = address
+        address.withUTF8 { AudiencePolicy().key(of: $0, into: &key) }
+        #expect(String(decoding: key, as: UTF8.self) == expected)
+    }
+
+    @Test func plusTagsCanBeStrippedEverywhere() {
+        var policy = AudiencePolicy()
+        policy.stripPlusTagsEverywhere = true
+        var key: [UInt8] = []
+        var address = "Ann+Promo@Brightline-Goods.com"
+        address.withUTF8 { policy.key(of: $0, into: &key) }
+        #expect(String(decoding: key, as: UTF8.self) == "ann@brightline-goods.com")
+    }
+
+    @Test func countsDoNotDependOnTheRowCallback() throws {
+        var csv = "email,consent\n"
+        for index in 0..<3_000 { csv += index % 7 == 0 ? "bad\(index),yes\n" : "p\(index % 2_000)@brightline-goods.com,yes\n" }
+        let quiet = try Self.checker.check(Data(csv.utf8))
+        let observed = try Self.checker.check(Data(csv.utf8)) { _ in }
+        #expect(quiet == observed && quiet.findings.count == AudiencePolicy().sampleFindings)
     }
 
     @Test func randomBytesNeverCrash() throws {

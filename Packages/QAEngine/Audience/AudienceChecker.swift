@@ -18,8 +18,9 @@ public struct AudienceChecker: Sendable {
     }
 
     /// Reads `input` to its end in 64 KB chunks; writes the header and kept rows to `output` as UTF-8 CSV.
+    /// `onRow`, when given, sees every data row (building its strings costs time on large lists).
     public func check(
-        _ input: FileHandle, writingTo output: FileHandle? = nil, onRow: (AudienceRow) -> Void = { _ in }
+        _ input: FileHandle, writingTo output: FileHandle? = nil, onRow: ((AudienceRow) -> Void)? = nil
     ) throws -> AudienceReport {
         try check(
             next: { try input.read(upToCount: 65_536).flatMap { $0.isEmpty ? nil : $0 } },
@@ -28,28 +29,26 @@ public struct AudienceChecker: Sendable {
 
     /// Checks an in-memory list; the cleaned list is returned through `write`.
     public func check(
-        _ data: Data, write: ([UInt8]) throws -> Void = { _ in }, onRow: (AudienceRow) -> Void = { _ in }
+        _ data: Data, write: ([UInt8]) throws -> Void = { _ in }, onRow: ((AudienceRow) -> Void)? = nil
     ) throws -> AudienceReport {
         var pending: Data? = data
         return try check(next: { defer { pending = nil }; return pending }, write: write, onRow: onRow)
     }
 
     private func check(
-        next: () throws -> Data?, write: ([UInt8]) throws -> Void, onRow: (AudienceRow) -> Void
+        next: () throws -> Data?, write: ([UInt8]) throws -> Void, onRow: ((AudienceRow) -> Void)?
     ) throws -> AudienceReport {
         var parser = CSVParser(delimiter: policy.delimiter)
         var state = AudienceState(policy: policy)
-        var writer = CSVWriter()
-        func handle(_ record: CSVParser.Record) throws {
-            state.handle(record, writer: &writer, onRow: onRow)
-            if writer.buffer.count >= 65_536 { try write(writer.drain()) }
-        }
+        // Closure literals (not a local function) keep the captured state's exclusivity checks static.
         while let chunk = try next() {
-            try chunk.withUnsafeBytes { try parser.feed($0, handle) }
+            try chunk.withUnsafeBytes { bytes in
+                try parser.feed(bytes) { try state.handle($0, onRow: onRow, write: write) }
+            }
             if state.stopped { break }
         }
-        if !state.stopped { try parser.finish(handle) }
-        try write(writer.drain())
+        if !state.stopped { try parser.finish { try state.handle($0, onRow: onRow, write: write) } }
+        try write(state.cleanedOutput(minimumBytes: 0) ?? [])
         return state.report()
     }
 }

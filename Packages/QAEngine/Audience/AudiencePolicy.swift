@@ -40,28 +40,42 @@ public struct AudiencePolicy: Sendable, Hashable {
 
     /// Adds `addresses` to the suppression list for `reason`.
     public mutating func suppress(_ addresses: some Sequence<String>, reason: SuppressionReason) {
-        for address in addresses { suppressions[key(for: address)] = reason }
+        suppressions.reserveCapacity(suppressions.count + addresses.underestimatedCount)
+        var key: [UInt8] = []
+        for var address in addresses {
+            address.withUTF8 { self.key(of: $0, into: &key) }
+            suppressions[String(decoding: key, as: UTF8.self)] = reason
+        }
     }
 
-    /// The identity of `address` for duplicate and suppression checks.
-    func key(for address: String) -> String {
-        let lower = address.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard let at = lower.lastIndex(of: "@") else { return lower }
-        var local = lower[..<at]
-        let domain = lower[lower.index(after: at)...]
-        let isGmail = domain == "gmail.com" || domain == "googlemail.com"
-        if stripPlusTagsEverywhere || (gmailNormalization && isGmail), let plus = local.firstIndex(of: "+") {
-            local = local[..<plus]
+    /// Replaces the contents of `key` with the identity of UTF-8 `address` for duplicate and suppression
+    /// checks: trimmed and lower-cased, Gmail dots and `+tags` removed as the policy says.
+    func key(of address: UnsafeBufferPointer<UInt8>, into key: inout [UInt8]) {
+        FieldText.normalize(address, trimming: .whitespacesAndNewlines, into: &key)
+        guard let at = key.lastIndex(of: UInt8(ascii: "@")) else { return }
+        let domain = key[(at + 1)...]
+        let isGmail = (domain.count == 9 || domain.count == 14)
+            && (domain.elementsEqual(Self.gmail) || domain.elementsEqual(Self.googlemail))
+        var localEnd = at
+        if stripPlusTagsEverywhere || (gmailNormalization && isGmail),
+            let plus = key[..<at].firstIndex(of: UInt8(ascii: "+"))
+        {
+            localEnd = plus
         }
         if gmailNormalization, isGmail {
-            return local.filter { $0 != "." } + "@gmail.com"
+            var end = 0
+            for index in 0..<localEnd where key[index] != UInt8(ascii: ".") {
+                key[end] = key[index]
+                end += 1
+            }
+            key.removeSubrange(end...)
+            key.append(UInt8(ascii: "@"))
+            key.append(contentsOf: Self.gmail)
+        } else if localEnd < at {
+            key.removeSubrange(localEnd..<at)
         }
-        return local + "@" + domain
     }
 
-    /// True when the local part of `address` names a role.
-    func isRoleAddress(_ address: String) -> Bool {
-        guard let at = address.lastIndex(of: "@") else { return false }
-        return roleLocalParts.contains(address[..<at].lowercased())
-    }
+    private static let gmail = Array("gmail.com".utf8)
+    private static let googlemail = Array("googlemail.com".utf8)
 }

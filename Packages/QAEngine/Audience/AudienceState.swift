@@ -1,108 +1,205 @@
 import Domain
 import Foundation
 
-/// The running state of one audience check: header columns, addresses seen, counts and samples.
+/// The running state of one audience check: header columns, addresses seen, counts, samples and the
+/// cleaned list being written.
+///
+/// Rows are checked on their bytes against byte-keyed sets built once from the policy; a `Finding` (and its
+/// strings) is only made while samples are still wanted or when a row callback needs it — otherwise a
+/// problem is just counted.
 struct AudienceState {
+    /// Why a row is flagged, before it becomes a `Finding`.
+    private enum Problem {
+        case invalidEncoding
+        case malformed(String)
+        case invalidEmail
+        case suppressed(AudiencePolicy.SuppressionReason)
+        case duplicate
+        case missingConsent
+        case roleAddress
+    }
+
     private let policy: AudiencePolicy
-    private var header: [String]?
+    /// Suppressed addresses first (member number = index in `suppressionReasons`), then every address kept
+    /// or dropped for consent: one probe per row answers both "suppressed?" and "seen before?".
+    private var addresses: ByteStringSet
+    private let suppressionReasons: [AudiencePolicy.SuppressionReason]
+    private let consentValues: ByteStringSet
+    private let roleLocalParts: ByteStringSet
+    /// The number of header columns, once the header is read.
+    private var columns: Int?
     private var emailIndex = 0
     private var consentIndex: Int?
-    private var seen: Set<String> = []
     private var rows = 0
     private var kept = 0
-    private var counts: [String: Int] = [:]
+    private var counts: [RuleID: Int] = [:]
     private var samples: [Finding] = []
+    private var writer = CSVWriter()
+    /// Scratch buffers reused for every row.
+    private var problems: [Problem] = []
+    private var key: [UInt8] = []
+    private var normalized: [UInt8] = []
     /// True when the header is unusable and reading should stop.
     private(set) var stopped = false
 
-    init(policy: AudiencePolicy) { self.policy = policy }
-
-    mutating func handle(_ record: CSVParser.Record, writer: inout CSVWriter, onRow: (AudienceRow) -> Void) {
-        let (fields, latin1) = Self.decode(record.fields)
-        guard let header else {
-            readHeader(fields, line: record.line, writer: &writer)
-            return
+    init(policy: AudiencePolicy) {
+        self.policy = policy
+        var addresses = ByteStringSet(capacity: policy.suppressions.count + 1_024)
+        var reasons: [AudiencePolicy.SuppressionReason] = []
+        reasons.reserveCapacity(policy.suppressions.count)
+        for (var address, reason) in policy.suppressions {
+            address.withUTF8 { _ = addresses.insert($0) }
+            reasons.append(reason)
         }
-        rows += 1
-        var findings: [Finding] = []
-        var keep = true
-        let at = { (column: String?) in Location(line: record.line, path: column) }
-        if latin1 {
-            findings.append(
-                Finding(
-                    .audienceInvalidEncoding, at: at(nil), "Row \(record.line) is not UTF-8; it was read as Latin-1.",
-                    fix: "Export the list as CSV UTF-8 so names keep their accents."))
-        }
-        if let problem = record.problem ?? (fields.count != header.count
-            ? "\(fields.count) fields where the header has \(header.count)" : nil)
-        {
-            findings.append(
-                Finding(
-                    .audienceMalformedRow, at: at(nil), "Row \(record.line) is damaged (\(problem)) and was left out.",
-                    fix: "Fix the row's quotes and commas in the source file."))
-            keep = false
-        }
-        let email = fields.indices.contains(emailIndex) ? fields[emailIndex].trimmingCharacters(in: .whitespaces) : nil
-        if keep, let email {
-            keep = check(email: email, fields: fields, at: at(policy.emailColumn), into: &findings)
-        }
-        if keep {
-            kept += 1
-            writer.write(fields)
-        }
-        for finding in findings {
-            counts[finding.rule.rawValue, default: 0] += 1
-            if samples.count < policy.sampleFindings { samples.append(finding) }
-        }
-        onRow(AudienceRow(line: record.line, fields: fields, email: email, findings: findings, kept: keep))
+        self.addresses = addresses
+        suppressionReasons = reasons
+        consentValues = ByteStringSet(policy.consentValues)
+        roleLocalParts = ByteStringSet(policy.roleLocalParts)
     }
 
-    /// Checks one address; false when the row must be dropped.
-    private mutating func check(email: String, fields: [String], at: Location, into findings: inout [Finding]) -> Bool {
+    /// Checks one record; the header and kept rows go to the cleaned list, handed to `write` in 64 KB pieces.
+    mutating func handle(
+        _ record: CSVParser.Record, onRow: ((AudienceRow) -> Void)?, write: ([UInt8]) throws -> Void
+    ) throws {
+        handle(record, onRow: onRow)
+        if let output = cleanedOutput(minimumBytes: 65_536) { try write(output) }
+    }
+
+    /// The cleaned list written so far, once it holds `minimumBytes` or more; the buffer is then emptied.
+    mutating func cleanedOutput(minimumBytes: Int) -> [UInt8]? {
+        writer.buffer.count >= minimumBytes ? writer.drain() : nil
+    }
+
+    private mutating func handle(_ record: CSVParser.Record, onRow: ((AudienceRow) -> Void)?) {
+        record.fields.withUTF8Text { fields, latin1 in
+            guard let columns else {
+                readHeader(fields, line: record.line)
+                return
+            }
+            rows += 1
+            problems.removeAll(keepingCapacity: true)
+            if latin1 { problems.append(.invalidEncoding) }
+            var keep = true
+            if let problem = record.problem
+                ?? (fields.count != columns ? "\(fields.count) fields where the header has \(columns)" : nil)
+            {
+                problems.append(.malformed(problem))
+                keep = false
+            }
+            let hasEmail = emailIndex < fields.count
+            let field = hasEmail ? fields[emailIndex] : UnsafeBufferPointer(start: nil, count: 0)
+            FieldText.withTrimmed(field, .whitespaces) { email in
+                if keep, hasEmail { keep = check(email: email, fields: fields) }
+                if keep {
+                    kept += 1
+                    writer.write(fields)
+                }
+                report(line: record.line, email: hasEmail ? email : nil, fields: fields, kept: keep, onRow: onRow)
+            }
+        }
+    }
+
+    /// Checks one (trimmed) address; false when the row must be dropped.
+    private mutating func check(email: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Bool {
         guard EmailAddressSyntax.isValid(email) else {
-            findings.append(
-                Finding(
-                    .audienceInvalidEmail, at: at, "\"\(email.prefix(80))\" is not a valid email address.",
-                    fix: "Correct the address or remove the row."))
+            problems.append(.invalidEmail)
             return false
         }
-        let key = policy.key(for: email)
-        if let reason = policy.suppressions[key] {
-            findings.append(
-                Finding(
-                    .audienceSuppressed, at: at, "\(email) is on the suppression list (\(reason.rawValue)).",
-                    fix: "Nothing to do: the address was removed from the cleaned list."))
+        policy.key(of: email, into: &key)
+        let (index, inserted) = key.withUnsafeBufferPointer { addresses.insert($0) }
+        if index < suppressionReasons.count {
+            problems.append(.suppressed(suppressionReasons[index]))
             return false
         }
-        guard seen.insert(key).inserted else {
-            findings.append(
-                Finding(
-                    .audienceDuplicate, at: at, "\(email) is already in the list.",
-                    fix: "Nothing to do: the duplicate was removed from the cleaned list."))
+        guard inserted else {
+            problems.append(.duplicate)
             return false
         }
         if let consentIndex {
-            let value = fields.indices.contains(consentIndex) ? fields[consentIndex] : ""
-            if !policy.consentValues.contains(value.trimmingCharacters(in: .whitespaces).lowercased()) {
-                findings.append(
-                    Finding(
-                        .audienceMissingConsent, at: at, "\(email) has no recorded marketing consent.",
-                        fix: "Only mail people who opted in; the row was removed from the cleaned list."))
+            let value = consentIndex < fields.count ? fields[consentIndex] : UnsafeBufferPointer(start: nil, count: 0)
+            FieldText.normalize(value, trimming: .whitespaces, into: &normalized)
+            if normalized.withUnsafeBufferPointer({ consentValues.index(of: $0) }) == nil {
+                problems.append(.missingConsent)
                 return false
             }
         }
-        if policy.isRoleAddress(email) {
-            findings.append(
-                Finding(
-                    .audienceRoleAddress, at: at, "\(email) is a shared role address, which often bounces or complains.",
-                    fix: "Replace it with a person's address if you have one."))
-            return !policy.dropRoleAddresses
+        if let at = email.lastIndex(of: UInt8(ascii: "@")) {
+            FieldText.normalize(UnsafeBufferPointer(rebasing: email[..<at]), trimming: nil, into: &normalized)
+            if normalized.withUnsafeBufferPointer({ roleLocalParts.index(of: $0) }) != nil {
+                problems.append(.roleAddress)
+                return !policy.dropRoleAddresses
+            }
         }
         return true
     }
 
-    private mutating func readHeader(_ fields: [String], line: Int, writer: inout CSVWriter) {
-        var names = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    /// Counts the row's problems, keeps samples and calls `onRow`; findings are built only when needed.
+    private mutating func report(
+        line: Int, email: UnsafeBufferPointer<UInt8>?, fields: CSVFields, kept: Bool,
+        onRow: ((AudienceRow) -> Void)?
+    ) {
+        guard !problems.isEmpty || onRow != nil else { return }
+        for problem in problems { counts[Self.rule(of: problem), default: 0] += 1 }
+        guard onRow != nil || samples.count < policy.sampleFindings else { return }
+        let email = email.map { String(decoding: $0, as: UTF8.self) }
+        var findings: [Finding] = []
+        for problem in problems {
+            let finding = self.finding(problem, line: line, email: email ?? "")
+            findings.append(finding)
+            if samples.count < policy.sampleFindings { samples.append(finding) }
+        }
+        onRow?(AudienceRow(line: line, fields: fields.strings, email: email, findings: findings, kept: kept))
+    }
+
+    private static func rule(of problem: Problem) -> RuleID {
+        switch problem {
+        case .invalidEncoding: .audienceInvalidEncoding
+        case .malformed: .audienceMalformedRow
+        case .invalidEmail: .audienceInvalidEmail
+        case .suppressed: .audienceSuppressed
+        case .duplicate: .audienceDuplicate
+        case .missingConsent: .audienceMissingConsent
+        case .roleAddress: .audienceRoleAddress
+        }
+    }
+
+    private func finding(_ problem: Problem, line: Int, email: String) -> Finding {
+        let row = Location(line: line)
+        let address = Location(line: line, path: policy.emailColumn)
+        switch problem {
+        case .invalidEncoding:
+            return Finding(
+                .audienceInvalidEncoding, at: row, "Row \(line) is not UTF-8; it was read as Latin-1.",
+                fix: "Export the list as CSV UTF-8 so names keep their accents.")
+        case let .malformed(problem):
+            return Finding(
+                .audienceMalformedRow, at: row, "Row \(line) is damaged (\(problem)) and was left out.",
+                fix: "Fix the row's quotes and commas in the source file.")
+        case .invalidEmail:
+            return Finding(
+                .audienceInvalidEmail, at: address, "\"\(email.prefix(80))\" is not a valid email address.",
+                fix: "Correct the address or remove the row.")
+        case let .suppressed(reason):
+            return Finding(
+                .audienceSuppressed, at: address, "\(email) is on the suppression list (\(reason.rawValue)).",
+                fix: "Nothing to do: the address was removed from the cleaned list.")
+        case .duplicate:
+            return Finding(
+                .audienceDuplicate, at: address, "\(email) is already in the list.",
+                fix: "Nothing to do: the duplicate was removed from the cleaned list.")
+        case .missingConsent:
+            return Finding(
+                .audienceMissingConsent, at: address, "\(email) has no recorded marketing consent.",
+                fix: "Only mail people who opted in; the row was removed from the cleaned list.")
+        case .roleAddress:
+            return Finding(
+                .audienceRoleAddress, at: address, "\(email) is a shared role address, which often bounces or complains.",
+                fix: "Replace it with a person's address if you have one.")
+        }
+    }
+
+    private mutating func readHeader(_ fields: CSVFields, line: Int) {
+        var names = fields.strings.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
         let required = [policy.emailColumn] + policy.requiredColumns + [policy.consentColumn].compactMap { $0 }
         let missing = required.filter { !names.contains($0.lowercased()) }
@@ -111,12 +208,12 @@ struct AudienceState {
                 .audienceMissingColumn, at: Location(line: line),
                 "The list has no \(missing.joined(separator: ", ")) column.",
                 fix: "Add the column with that exact name to the header row.")
-            counts[finding.rule.rawValue, default: 0] += 1
+            counts[finding.rule, default: 0] += 1
             samples.append(finding)
             stopped = true
             return
         }
-        header = names
+        columns = names.count
         emailIndex = email
         consentIndex = policy.consentColumn.flatMap { names.firstIndex(of: $0.lowercased()) }
         writer.write(fields)
@@ -124,12 +221,12 @@ struct AudienceState {
 
     func report() -> AudienceReport {
         var findings = samples
-        var counts = counts
-        if header != nil, rows == 0 {
+        var counts = Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
+        if columns != nil, rows == 0 {
             findings.append(
                 Finding(.audienceEmpty, at: nil, "The list has no rows.", fix: "Upload the list with its rows."))
             counts[RuleID.audienceEmpty.rawValue] = 1
-        } else if header == nil, !stopped {
+        } else if columns == nil, !stopped {
             findings.append(
                 Finding(.audienceEmpty, at: nil, "The file is empty.", fix: "Upload the list with a header and rows."))
             counts[RuleID.audienceEmpty.rawValue] = 1
@@ -137,16 +234,5 @@ struct AudienceState {
         return AudienceReport(
             verdict: findings.contains { $0.severity == .error } ? .failed : .passed, rows: rows, kept: kept,
             dropped: rows - kept, counts: counts, findings: findings)
-    }
-
-    /// Fields as strings: UTF-8 when valid, else Latin-1 (every byte is a code point), flagged.
-    private static func decode(_ fields: [[UInt8]]) -> ([String], Bool) {
-        var latin1 = false
-        let strings = fields.map { bytes -> String in
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
-            latin1 = true
-            return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
-        }
-        return (strings, latin1)
     }
 }

@@ -2,23 +2,26 @@
 struct CSVWriter {
     private(set) var buffer: [UInt8] = []
 
-    /// Appends one record.
-    mutating func write(_ fields: [String]) {
-        for (index, field) in fields.enumerated() {
+    init() { buffer.reserveCapacity(70_000) }
+
+    /// Appends one record of UTF-8 fields.
+    mutating func write(_ fields: CSVFields) {
+        for index in 0..<fields.count {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            let bytes = Array(field.utf8)
-            if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            let field = fields[index]
+            if field.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
                 buffer.append(0x22)
-                for byte in bytes {
+                for byte in field {
                     if byte == 0x22 { buffer.append(0x22) }
                     buffer.append(byte)
                 }
                 buffer.append(0x22)
             } else {
-                buffer.append(contentsOf: bytes)
+                buffer.append(contentsOf: field)
             }
         }
-        buffer.append(contentsOf: [0x0D, 0x0A])
+        buffer.append(0x0D)
+        buffer.append(0x0A)
     }
 
     /// Hands the buffered bytes out and empties the buffer.

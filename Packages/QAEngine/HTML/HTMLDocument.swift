@@ -15,13 +15,17 @@ struct HTMLDocument: ~Copyable {
             let context = htmlNewParserCtxt()
         else { return nil }
         defer { htmlFreeParserCtxt(context) }
+        context.pointee.sax.pointee.startDocument = { context in
+            xmlSAX2StartDocument(context)
+            Self.shareNames(context)
+        }
         context.pointee.sax.pointee.startElement = { context, name, attributes in
             xmlSAX2StartElement(context, name, attributes)
             StartTagPosition.record(in: context)
         }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
         guard
             let doc = htmlCtxtReadMemory(
                 context, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, "UTF-8", options)
@@ -31,6 +35,18 @@ struct HTMLDocument: ~Copyable {
     }
 
     deinit { xmlFreeDoc(doc) }
+
+    /// Lets the new document keep element names (and short texts) in the parser's dictionary instead of a
+    /// copy each, as libxml2 does for XML and lxml does for HTML; the document holds a reference to the
+    /// dictionary, so freeing it knows which strings it does not own.
+    private static func shareNames(_ rawContext: UnsafeMutableRawPointer?) {
+        guard let context = rawContext?.assumingMemoryBound(to: xmlParserCtxt.self), let dictionary = context.pointee.dict,
+            let document = context.pointee.myDoc, document.pointee.dict == nil
+        else { return }
+        context.pointee.dictNames = 1
+        document.pointee.dict = dictionary
+        xmlDictReference(dictionary)
+    }
 
     /// The first top-level element (normally `<html>`), if any.
     var root: HTMLElement? { xmlDocGetRootElement(doc).map(HTMLElement.init) }

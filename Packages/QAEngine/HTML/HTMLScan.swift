@@ -6,10 +6,8 @@ struct HTMLScan {
     struct Link {
         /// The `<a>` element; valid only while the document lives.
         var node: xmlNodePtr
-        /// Builds locations on demand.
-        var locator: ElementLocator
         /// Where the element is, computed on demand (only findings need it): path building is costly.
-        var location: Location { locator.location(of: node) }
+        var location: Location { ElementPaths.location(of: node) }
         var href: String?
         /// Visible text, white space collapsed.
         var text: String
@@ -23,8 +21,7 @@ struct HTMLScan {
     /// One `<img>` element.
     struct Image {
         var node: xmlNodePtr
-        var locator: ElementLocator
-        var location: Location { locator.location(of: node) }
+        var location: Location { ElementPaths.location(of: node) }
         var src: String?
         var alt: String?
         var width: String?

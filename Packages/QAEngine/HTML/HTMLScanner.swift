@@ -4,9 +4,9 @@ import CLibXML2
 /// only made for links, images, head elements and findings.
 struct HTMLScanner {
     private var scan = HTMLScan()
-    private var paths = ElementPaths()
-    private let locator = ElementLocator()
     private var seenFeatures: [Bool] = Array(repeating: false, count: EmailSupport.table.count)
+    /// `style` attribute values already scanned: a repeated value can add no first use of a feature.
+    private var scannedStyles = ByteStringSet(capacity: 256)
     private var textFindingBudget: Int
     private let allowedMergeTags: Set<String>
 
@@ -18,7 +18,7 @@ struct HTMLScanner {
     /// Scans `document` under `options`.
     static func scan(_ document: borrowing HTMLDocument, options: QAOptions) -> HTMLScan {
         var scanner = HTMLScanner(options: options)
-        scanner.scan.rootLocation = document.root.map { scanner.paths.location(of: $0) }
+        scanner.scan.rootLocation = document.root.map { ElementPaths.location(of: $0.node) }
         scanner.scan.visibleText.reserveCapacity(4096)
         document.forEachNode { node in
             switch node.pointee.type {
@@ -39,7 +39,7 @@ struct HTMLScanner {
         case UInt8(ascii: "i") where element.isNamed("img"):
             scan.images.append(
                 HTMLScan.Image(
-                    node: element.node, locator: locator, src: element.attribute("src"), alt: element.attribute("alt"),
+                    node: element.node, src: element.attribute("src"), alt: element.attribute("alt"),
                     width: element.attribute("width"), height: element.attribute("height")))
         case UInt8(ascii: "h") where element.isNamed("html"):
             scan.lang = element.attribute("lang")
@@ -72,7 +72,7 @@ struct HTMLScanner {
             }
         }
         return HTMLScan.Link(
-            node: element.node, locator: locator, href: element.attribute("href"), text: element.text,
+            node: element.node, href: element.attribute("href"), text: element.text,
             imageAlt: alts.joined(separator: " "), ariaLabel: element.attribute("aria-label"))
     }
 
@@ -102,14 +102,14 @@ struct HTMLScanner {
             textFindingBudget -= 1
             scan.textFindings.append(
                 Finding(
-                    .contentMergeTag, at: paths.location(of: container), "The merge tag \(tag) was not filled in.",
+                    .contentMergeTag, at: ElementPaths.location(of: container.node), "The merge tag \(tag) was not filled in.",
                     fix: "Fill in the value or fix the tag's spelling so your email platform replaces it."))
         }
         if let filler = PlaceholderTextScanner.firstPlaceholder(in: text) {
             textFindingBudget -= 1
             scan.textFindings.append(
                 Finding(
-                    .contentPlaceholderText, at: paths.location(of: container),
+                    .contentPlaceholderText, at: ElementPaths.location(of: container.node),
                     "Placeholder text \"\(filler)\" is still in the email.",
                     fix: "Replace it with the final copy."))
         }
@@ -134,6 +134,7 @@ struct HTMLScanner {
     }
 
     private mutating func inlineCSS(_ css: UnsafeBufferPointer<UInt8>, in element: HTMLElement) {
+        guard scannedStyles.insert(css).inserted else { return }
         CSSScanner.scan(css) { event in
             CSSFeatureDetector.detect(event) { note($0, at: element) }
         }
@@ -142,13 +143,13 @@ struct HTMLScanner {
     private mutating func styleSheet(_ css: UnsafeBufferPointer<UInt8>, in element: HTMLElement) {
         CSSScanner.scan(css) { event in
             let darkMode = CSSFeatureDetector.detect(event) { note($0, at: element) }
-            if darkMode, scan.darkModeStyles == nil { scan.darkModeStyles = paths.location(of: element) }
+            if darkMode, scan.darkModeStyles == nil { scan.darkModeStyles = ElementPaths.location(of: element.node) }
         }
     }
 
     private mutating func note(_ entry: Int, at element: HTMLElement) {
         guard !seenFeatures[entry] else { return }
         seenFeatures[entry] = true
-        scan.cssFeatures.append((entry, paths.location(of: element)))
+        scan.cssFeatures.append((entry, ElementPaths.location(of: element.node)))
     }
 }

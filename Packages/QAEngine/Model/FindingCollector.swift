@@ -19,9 +19,11 @@ struct FindingCollector {
 
     /// The findings, plus one summary per rule that went over the limit.
     var result: [Finding] {
-        findings
-            + counts.filter { $0.value > limitPerRule }.sorted { $0.key.rawValue < $1.key.rawValue }.map {
-                rule, count in
+        let over = counts.filter { $0.value > limitPerRule }
+        // Usually no rule is over: hand the array back as is (a copy would be one more large allocation).
+        guard !over.isEmpty else { return findings }
+        return findings
+            + over.sorted { $0.key.rawValue < $1.key.rawValue }.map { rule, count in
                 Finding(
                     rule, at: nil, "\(count - limitPerRule) more places have the same problem.",
                     fix: "Fix the places listed above the same way; the rest follow the same pattern.")

@@ -15,13 +15,14 @@ public struct QAReport: Sendable, Hashable, Codable {
 
     /// Creates a report from findings, sorting them and deriving the verdict and counts.
     public init(findings: [Finding]) {
-        let sorted = findings.enumerated().sorted { lhs, rhs in
-            if lhs.element.severity != rhs.element.severity { return lhs.element.severity < rhs.element.severity }
-            let left = Self.position(lhs.element.location)
-            let right = Self.position(rhs.element.location)
-            return left != right ? left < right : lhs.offset < rhs.offset
+        // Sorting indices (ties keep their order) moves small integers instead of whole findings.
+        let order = findings.indices.sorted { lhs, rhs in
+            let (left, right) = (findings[lhs], findings[rhs])
+            if left.severity != right.severity { return left.severity < right.severity }
+            let (leftPosition, rightPosition) = (Self.position(left.location), Self.position(right.location))
+            return leftPosition != rightPosition ? leftPosition < rightPosition : lhs < rhs
         }
-        self.findings = sorted.map(\.element)
+        self.findings = order.map { findings[$0] }
         errors = findings.count { $0.severity == .error }
         warnings = findings.count { $0.severity == .warning }
         infos = findings.count { $0.severity == .info }

@@ -3,10 +3,10 @@ import Foundation
 /// Rules on the document as a whole: size, language, title, text-to-image balance, unsubscribe link and
 /// postal address.
 enum DocumentRules {
-    private static let addressWords = [
+    private static let addressWords = ASCIIWordSet([
         "street", " st.", " st ", "avenue", " ave", "road", " rd", "boulevard", "blvd", "suite", "floor",
         "p.o. box", "po box", "strasse", "straße", "rue ", "lane", "drive", "plaza", "square",
-    ].map { Array($0.utf8) }
+    ])
 
     static func check(
         _ scan: HTMLScan, htmlBytes: Int, kind: EmailKind, options: QAOptions, into out: inout FindingCollector
@@ -67,6 +67,6 @@ enum DocumentRules {
             return ASCIISearch.contains(scan.visibleText, TextNormalizer.collapsed(expected).lowercased())
         }
         if scan.hasAddressElement { return true }
-        return scan.visibleText.contains { $0 >= 48 && $0 <= 57 } && ASCIISearch.containsAny(scan.visibleText, bytes: addressWords)
+        return scan.visibleText.contains { $0 >= 48 && $0 <= 57 } && addressWords.occurs(in: scan.visibleText)
     }
 }

@@ -44,8 +44,7 @@ enum ImageRules {
                     fix: "Replace the tag with the image's real URL."))
             return
         }
-        let lower = src.lowercased()
-        if lower.hasPrefix("cid:") || lower.hasPrefix("data:") { return }
+        if ASCIISearch.lowercased(src, hasPrefix: "cid:") || ASCIISearch.lowercased(src, hasPrefix: "data:") { return }
         guard let url = WebURL.parse(src), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false
         else {
             out.add(
@@ -61,8 +60,8 @@ enum ImageRules {
                     "The image \(LinkRules.shortened(src)) loads over http, which some apps block or flag.",
                     fix: "Serve the image over https://."))
         }
-        let fileName = url.path.split(separator: "/").last ?? ""
-        let fileExtension = fileName.contains(".") ? (fileName.split(separator: ".").last ?? "").lowercased() : ""
+        let fileName = lastComponent(of: url.path[...], separatedBy: "/")
+        let fileExtension = fileName.contains(".") ? lastComponent(of: fileName, separatedBy: ".").lowercased() : ""
         var bytes = Array(fileExtension.utf8)
         if let entry = bytes.withUnsafeMutableBufferPointer({ EmailSupport.lookup(.image, UnsafeBufferPointer($0)) }) {
             let clients = EmailSupport.table[entry].unsupported.intersection(options.clients)
@@ -99,6 +98,14 @@ enum ImageRules {
     private static func fileName(of src: String) -> String {
         let path = src.prefix { $0 != "?" && $0 != "#" }
         return String(path.split(separator: "/").last ?? "")
+    }
+
+    /// The last non-empty part of `text` split at `separator` (as `split(separator:).last`), without an array.
+    private static func lastComponent(of text: Substring, separatedBy separator: Character) -> Substring {
+        var text = text
+        while text.last == separator { text.removeLast() }
+        guard let cut = text.lastIndex(of: separator) else { return text }
+        return text[text.index(after: cut)...]
     }
 
     /// `"600"` or `"600px"` as pixels; nil for percentages and junk.

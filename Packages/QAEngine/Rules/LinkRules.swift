@@ -6,14 +6,16 @@ enum LinkRules {
         "click here", "click", "here", "tap here", "read more", "more", "learn more", "link", "this link",
         "click this link", "more info", "details", "go", "this",
     ]
+    private static let longestVagueText = vagueTexts.map(\.utf8.count).max() ?? 0
     private static let placeholderHosts: Set<String> = [
         "example.com", "example.org", "example.net", "yourdomain.com", "yoursite.com", "domain.com",
         "yourcompany.com",
     ]
-    private static let unsubscribeWords = [
+    private static let placeholderSuffixes = placeholderHosts.map { "." + $0 }
+    private static let unsubscribeWords = ASCIIWordSet([
         "unsubscribe", "unsub", "opt-out", "optout", "opt out", "preferences", "abmelden", "désinscri",
         "desinscri", "darse de baja", "uitschrijven",
-    ].map { Array($0.utf8) }
+    ])
 
     /// Checks every link; UTM rules run on tracked links when a plan is given.
     static func check(_ links: [HTMLScan.Link], plan: TrackingPlan?, options: QAOptions, into out: inout FindingCollector)
@@ -26,8 +28,7 @@ enum LinkRules {
 
     /// True when `link` is an unsubscribe or preference-centre link (by its href or its text).
     static func isUnsubscribe(_ link: HTMLScan.Link, options: QAOptions) -> Bool {
-        ASCIISearch.containsAny((link.href ?? "").utf8, bytes: unsubscribeWords)
-            || ASCIISearch.containsAny(link.text.utf8, bytes: unsubscribeWords)
+        unsubscribeWords.occurs(in: (link.href ?? "").utf8) || unsubscribeWords.occurs(in: link.text.utf8)
             || options.allowedMergeTags.contains { tag in link.href?.contains(tag) == true && isUnsubscribeTag(tag) }
     }
 
@@ -48,7 +49,6 @@ enum LinkRules {
         }
         let href = raw.first?.isWhitespace == true || raw.last?.isWhitespace == true
             ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
-        let lower = href.lowercased()
         if href.isEmpty {
             out.add(
                 Finding(
@@ -63,7 +63,7 @@ enum LinkRules {
                     fix: "Replace \"#\" with the real destination URL."))
             return
         }
-        if lower.hasPrefix("javascript:") {
+        if ASCIISearch.lowercased(href, hasPrefix: "javascript:") {
             out.add(
                 Finding(
                     .linkJavascriptHref, at: link.location, "A link (\(quoted(link))) runs JavaScript, which email apps block.",
@@ -81,11 +81,11 @@ enum LinkRules {
         if !options.allowedMergeTags.isEmpty, options.allowedMergeTags.contains(where: { href.contains($0) }) {
             return
         }
-        if lower.hasPrefix("mailto:") {
+        if ASCIISearch.lowercased(href, hasPrefix: "mailto:") {
             checkMailto(href, link: link, into: &out)
-        } else if lower.hasPrefix("tel:") {
+        } else if ASCIISearch.lowercased(href, hasPrefix: "tel:") {
             checkTel(href, link: link, into: &out)
-        } else if !lower.hasPrefix("sms:") {
+        } else if !ASCIISearch.lowercased(href, hasPrefix: "sms:") {
             checkWebURL(href, link: link, plan: plan, options: options, into: &out)
         }
     }
@@ -103,7 +103,7 @@ enum LinkRules {
             return
         }
         let lowerHost = host.lowercased()
-        if placeholderHosts.contains(where: { lowerHost == $0 || lowerHost.hasSuffix("." + $0) }) {
+        if placeholderHosts.contains(lowerHost) || placeholderSuffixes.contains(where: { ASCIISearch.hasSuffix(lowerHost, $0) }) {
             out.add(
                 Finding(
                     .linkPlaceholder, at: link.location, "The link \(shortened(href)) points to a placeholder site (\(host)).",
@@ -152,13 +152,13 @@ enum LinkRules {
         let text = link.text.utf8.count > 24 ? link.text : String(
             link.text.lowercased().trimmingPrefix { $0.isPunctuation || $0.isWhitespace }
                 .reversed().drop { $0.isPunctuation || $0.isWhitespace }.reversed())
-        if text.isEmpty, link.imageAlt.allSatisfy(\.isWhitespace) {
+        if text.isEmpty, isBlank(link.imageAlt) {
             out.add(
                 Finding(
                     .linkNoAccessibleName, at: link.location,
                     "A link has no text and no image description, so screen readers cannot name it.",
                     fix: "Add link text, or alt text to the image inside the link."))
-        } else if vagueTexts.contains(text) {
+        } else if text.utf8.count <= longestVagueText, vagueTexts.contains(text) {
             out.add(
                 Finding(
                     .linkVagueText, at: link.location,
@@ -167,11 +167,28 @@ enum LinkRules {
         }
     }
 
+    /// Same as `text.allSatisfy(\.isWhitespace)`; an ASCII byte other than white space settles it without
+    /// walking the characters.
+    private static func isBlank(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) }) { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
+
+    /// Dotted, no empty label, only name bytes (or non-ASCII).
     private static func isPlausibleHost(_ host: String) -> Bool {
-        let bytes = Array(host.utf8)
-        return bytes.contains(46) && bytes.first != 46 && bytes.last != 46
-            && !zip(bytes, bytes.dropFirst()).contains { $0 == 46 && $1 == 46 }
-            && bytes.allSatisfy { CSSScanner.isNameByte($0) || $0 == 46 || $0 >= 0x80 }
+        let bytes = host.utf8
+        var previous: UInt8 = 46
+        var dots = 0
+        for byte in bytes {
+            if byte == 46 {
+                if previous == 46 { return false }
+                dots += 1
+            } else if !(CSSScanner.isNameByte(byte) || byte >= 0x80) {
+                return false
+            }
+            previous = byte
+        }
+        return dots > 0 && previous != 46
     }
 
     private static func quoted(_ link: HTMLScan.Link) -> String {

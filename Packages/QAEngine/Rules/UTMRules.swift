@@ -2,11 +2,14 @@
 /// lower case when the plan asks for it.
 enum UTMRules {
     static func check(_ href: String, at place: HTMLScan.Link, plan: TrackingPlan, into out: inout FindingCollector) {
-        let items = URLQuery(href).items.filter { $0.key.lowercased().hasPrefix("utm_") }
-        let link = LinkRules.shortened(href)
+        // Each key is lower-cased once; most links pass every rule, so the message text is built only on a finding.
+        let items = URLQuery(href).items.compactMap { item -> (key: String, lowerKey: String, value: String)? in
+            let lowerKey = item.key.lowercased()
+            return lowerKey.hasPrefix("utm_") ? (item.key, lowerKey, item.value) : nil
+        }
         var missing: [String] = []
         for (key, expected) in plan.expectations {
-            guard let actual = items.first(where: { $0.key.lowercased() == key })?.value else {
+            guard let actual = items.first(where: { $0.lowerKey == key })?.value else {
                 missing.append(key)
                 continue
             }
@@ -14,7 +17,7 @@ enum UTMRules {
                 out.add(
                     Finding(
                         .utmMismatch, at: place.location,
-                        "The link \(link) has \(key)=\(actual), but the tracking plan says \(expected).",
+                        "The link \(LinkRules.shortened(href)) has \(key)=\(actual), but the tracking plan says \(expected).",
                         fix: "Set \(key)=\(expected) as in the campaign's tracking plan."))
             }
         }
@@ -22,22 +25,26 @@ enum UTMRules {
             out.add(
                 Finding(
                     .utmMissing, at: place.location,
-                    "The link \(link) is missing \(missing.joined(separator: ", ")), so its clicks won't be attributed.",
+                    "The link \(LinkRules.shortened(href)) is missing \(missing.joined(separator: ", ")), so its clicks "
+                        + "won't be attributed.",
                     fix: "Add the campaign's UTM parameters to the link (see the tracking plan)."))
         }
-        var seen: Set<String> = []
-        for key in items.map({ $0.key.lowercased() }) where !seen.insert(key).inserted {
-            out.add(
-                Finding(
-                    .utmDuplicateKey, at: place.location, "The link \(link) has \(key) more than once.",
-                    fix: "Keep one \(key) parameter in the link."))
-        }
-        if plan.lowercase, items.contains(where: { $0.key != $0.key.lowercased() || $0.value != $0.value.lowercased() })
+        var seen: Set<String> = []  // only for long queries: a few keys are compared directly, without allocating
+        for (index, item) in items.enumerated()
+        where items.count <= 16
+            ? items[..<index].contains(where: { $0.lowerKey == item.lowerKey }) : !seen.insert(item.lowerKey).inserted
         {
             out.add(
                 Finding(
+                    .utmDuplicateKey, at: place.location,
+                    "The link \(LinkRules.shortened(href)) has \(item.lowerKey) more than once.",
+                    fix: "Keep one \(item.lowerKey) parameter in the link."))
+        }
+        if plan.lowercase, items.contains(where: { $0.key != $0.lowerKey || $0.value != $0.value.lowercased() }) {
+            out.add(
+                Finding(
                     .utmNotLowercase, at: place.location,
-                    "The link \(link) has upper-case letters in its UTM parameters, which splits reports.",
+                    "The link \(LinkRules.shortened(href)) has upper-case letters in its UTM parameters, which splits reports.",
                     fix: "Write UTM keys and values in lower case."))
         }
     }

@@ -12,18 +12,29 @@ enum ASCIISearch {
         return Array(haystack).withUnsafeBufferPointer { search($0, pattern) }
     }
 
-    /// True when `haystack` contains any of `needles` (lower case), ignoring ASCII case.
-    static func containsAny(_ haystack: some Collection<UInt8>, _ needles: [String]) -> Bool {
-        needles.contains { contains(haystack, $0) }
+    /// Same as `string.lowercased().hasPrefix(prefix)` for a lower-case ASCII `prefix`, without lower-casing
+    /// the whole string when its start is ASCII (then the prefix is compared byte by byte).
+    static func lowercased(_ string: String, hasPrefix prefix: StaticString) -> Bool {
+        let bytes = string.utf8
+        var index = bytes.startIndex
+        for offset in 0..<prefix.utf8CodeUnitCount {
+            guard index != bytes.endIndex else { return false }
+            let byte = bytes[index]
+            guard byte < 0x80 else { return string.lowercased().hasPrefix(prefix.description) }
+            if lower(byte) != prefix.utf8Start[offset] { return false }
+            index = bytes.index(after: index)
+        }
+        // A non-ASCII byte right after could be a combining mark that belongs to the prefix's last character.
+        if index != bytes.endIndex, bytes[index] >= 0x80 { return string.lowercased().hasPrefix(prefix.description) }
+        return true
     }
 
-    /// True when `haystack` contains any of `needles` (lower-case bytes), ignoring ASCII case.
-    static func containsAny(_ haystack: some Collection<UInt8>, bytes needles: [[UInt8]]) -> Bool {
-        if let found = haystack.withContiguousStorageIfAvailable({ bytes in needles.contains { search(bytes, $0) } }) {
-            return found
-        }
-        let copy = Array(haystack)
-        return copy.withUnsafeBufferPointer { bytes in needles.contains { search(bytes, $0) } }
+    /// Same as `string.hasSuffix(suffix)`; when both are ASCII without carriage returns (so each byte is one
+    /// character) the bytes are compared instead of walking characters.
+    static func hasSuffix(_ string: String, _ suffix: String) -> Bool {
+        func isPlain(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        guard isPlain(string), isPlain(suffix) else { return string.hasSuffix(suffix) }
+        return string.utf8.count >= suffix.utf8.count && string.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
     }
 
     private static func search(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
