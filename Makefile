@@ -4,13 +4,15 @@
 #   make bench  bus benchmark against C baselines measured in the same run (release build), then bench-qa
 #   make bench-qa  QA engine (100 KB emails, 1M-row audience CSV) against a Python lxml/csv reference, then
 #                  1, 2 and 4 marquee-qa replicas through the bus
+#   make bench-line  the line's throughput and rebuild from seq 0 (marquee-line-bench; debug build, see README)
+#   make bench-reporting  replay of 1M events into reporting's projections, weekly report for 10k campaigns
 #   make soak   the kill -9 end-to-end tests at full size: 2M bus messages, 10k QA requests over 3 replicas
 
 SWIFT ?= swift
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PYTHON ?= python3
 
-.PHONY: deps build test test-swift test-python run bench bench-qa soak clean
+.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting soak clean
 
 deps:
 	@pkg-config --exists libzmq libxml-2.0 || { \
@@ -38,11 +40,19 @@ run: deps
 
 bench: deps
 	Benchmarks/run
-	$(MAKE) --no-print-directory bench-qa
+	$(MAKE) --no-print-directory bench-qa bench-reporting
 
 bench-qa: deps
 	PYTHON=$(PYTHON) Benchmarks/qa/run
 	Benchmarks/qa-replicas/run
+
+bench-line: deps
+	$(SWIFT) build
+	$(BIN)/marquee-line-bench
+
+bench-reporting: deps
+	$(SWIFT) build -c release --product marquee-reporting-bench
+	$$($(SWIFT) build -c release --show-bin-path)/marquee-reporting-bench
 
 soak: build
 	MARQUEE_E2E_MESSAGES=2000000 MARQUEE_E2E_QA_REQUESTS=10000 $(SWIFT) test --skip-build --filter EndToEndTests

@@ -29,6 +29,8 @@ let package = Package(
         .executable(name: "marquee-qa-bench", targets: ["marquee-qa-bench"]),
         .executable(name: "marquee-line-bench", targets: ["marquee-line-bench"]),
         .executable(name: "marquee-qa-replicas-bench", targets: ["marquee-qa-replicas-bench"]),
+        .executable(name: "marquee-reporting", targets: ["marquee-reporting"]),
+        .executable(name: "marquee-reporting-bench", targets: ["marquee-reporting-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -78,8 +80,8 @@ let package = Package(
         .executableTarget(
             name: "marquee",
             dependencies: [
-                "BusService", "Broker", "Bus", "Contracts", "Domain", "QAEngine", "RulesConfig", "ZeroMQ", log, argumentParser,
-                yams,
+                "BusService", "Broker", "Bus", "Contracts", "Domain", "QAEngine", "ReportingCLI", "RulesConfig", "ZeroMQ", log,
+                argumentParser, yams,
             ],
             path: "Services/marquee"),
         .target(name: "IntakeStation", dependencies: ["StationKit", "ServiceKit", "Contracts", "Domain", grdb], path: "Services/intake/Sources"),
@@ -104,6 +106,21 @@ let package = Package(
         .executableTarget(
             name: "marquee-line-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
             path: "Benchmarks/line"),
+        .target(name: "Reporting", dependencies: ["Domain", "Contracts"], path: "Packages/Reporting"),
+        .target(
+            name: "ReportingService",
+            dependencies: [
+                "Reporting", "ServiceKit", "StationKit", "RulesConfig", "Bus", "Contracts", "Domain", log, lifecycle, grdb,
+                hummingbird, prometheus,
+            ],
+            path: "Services/reporting/Sources"),
+        .executableTarget(name: "marquee-reporting", dependencies: ["ReportingService"], path: "Services/reporting/Main"),
+        .target(name: "ReportingCLI", dependencies: ["Reporting", argumentParser], path: "Services/reporting/CLI"),
+        .target(
+            name: "ReportingFixtures", dependencies: ["Reporting", "Domain", "Contracts"], path: "Tests/ReportingFixtures"),
+        .executableTarget(
+            name: "marquee-reporting-bench", dependencies: ["Reporting", "ReportingFixtures", "Contracts", "Domain"],
+            path: "Benchmarks/reporting"),
         .executableTarget(
             name: "marquee-qa-replicas-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
             path: "Benchmarks/qa-replicas", exclude: ["run"]),
@@ -141,6 +158,17 @@ let package = Package(
         .testTarget(
             name: "LineEndToEndTests", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
             path: "Tests/LineEndToEndTests"),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Reporting", "ReportingFixtures", "Domain", "Contracts"],
+            path: "Tests/ReportingTests"),
+        .testTarget(
+            name: "ReportingServiceTests",
+            dependencies: [
+                "ReportingService", "ReportingCLI", "ReportingFixtures", "Reporting", "ServiceKit", "Broker", "Bus",
+                "Contracts", "Domain", grdb, log, lifecycle, hummingbird, prometheus, argumentParser,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/ReportingServiceTests"),
         .testTarget(name: "BusTests", dependencies: ["Bus", "Broker", "BusProtocol", "ZeroMQ"], path: "Tests/BusTests"),
     ]
         + ["ZeroMQ", "Domain", "Contracts", "Broker"].map {

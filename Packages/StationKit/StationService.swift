@@ -41,7 +41,7 @@ public enum StationService {
             let (parsed, rest) = try StationOptions.parse(arguments)
             stationOptions = parsed
             runtime = try ServiceRuntime.bootstrap(name: station.rawValue, arguments: rest)
-            rules = try loadRules(at: runtime.options.configPath)
+            rules = try RulesFile.load(runtime.options.configPath)
         } catch {
             printError("marquee-\(station.rawValue): \(error)")
             return 2
@@ -64,7 +64,7 @@ public enum StationService {
             let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let ticker = StationTicker(
                 handler: handler, store: store, clock: stationOptions.clock, interval: stationOptions.tickInterval,
-                catchUp: StationTicker.CatchUp(control: control, consumer: consumer.consumer, prefixes: handler.prefixes),
+                catchUp: JournalCatchUp(control: control, consumer: consumer.consumer, prefixes: handler.prefixes),
                 logger: runtime.logger)
             let health = ServiceHealth(service: station.rawValue, store: store, control: control, logger: runtime.logger)
             try await runtime.run(relay, consumer, ticker, runtime.statusEndpoint(health: health))
@@ -77,28 +77,7 @@ public enum StationService {
         }
     }
 
-    /// The rules in `path`, or the built-in rules when no file is given.
-    static func loadRules(at path: String?) throws -> Rules {
-        guard let path else { return .builtIn }
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw StationSetupError("cannot read config \(path): \(error.localizedDescription)")
-        }
-        switch RulesConfig.loadRules(yaml: text) {
-        case .success(let rules): return rules
-        case .failure(let problems): throw StationSetupError("config \(path) has errors:\n\(problems)")
-        }
-    }
-
     private static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
-}
-
-/// A station that cannot start, with the sentence saying why.
-struct StationSetupError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

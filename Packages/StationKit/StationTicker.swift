@@ -16,42 +16,12 @@ public struct StationTicker: Service {
     let store: ServiceStore
     let clock: WallClock
     let interval: Duration
-    let catchUp: CatchUp?
+    let catchUp: JournalCatchUp?
     let logger: Logger
-
-    /// What "caught up" is measured against: the broker's head at start, read through `control`, and the
-    /// inbox of `consumer`, which reads `prefixes`.
-    public struct CatchUp: Sendable {
-        let control: BusControl
-        let consumer: String
-        let prefixes: [String]
-
-        /// Compares `consumer`'s inbox with the head `control` reports.
-        public init(control: BusControl, consumer: String, prefixes: [String]) {
-            self.control = control
-            self.consumer = consumer
-            self.prefixes = prefixes
-        }
-
-        /// Whether no record on `prefixes` up to `head` is left unread.
-        func isCaughtUp(to head: UInt64, store: ServiceStore) async throws -> Bool {
-            let read = try await store.inboxSeq(consumer: consumer)
-            if read >= head { return true }
-            for prefix in prefixes {
-                let page = try await control.replay(from: read + 1, prefix: prefix, limit: 1)
-                if let next = page.records.first {
-                    if next.seq <= head { return false }
-                } else if page.through < head {
-                    return false  // not scanned that far yet; ask again next time
-                }
-            }
-            return true
-        }
-    }
 
     /// A ticker for `handler`'s station; without `catchUp` it ticks from the start.
     public init(handler: StationHandler, store: ServiceStore, clock: WallClock, interval: Duration,
-                catchUp: CatchUp? = nil, logger: Logger) {
+                catchUp: JournalCatchUp? = nil, logger: Logger) {
         self.handler = handler
         self.store = store
         self.clock = clock
@@ -81,20 +51,8 @@ public struct StationTicker: Service {
     /// Returns once the consumer has read every record it reads up to the head the broker reported when
     /// this began.
     private func waitUntilCaughtUp() async {
-        guard let catchUp else { return }
-        var target: UInt64?
-        while !Task.isCancelled {
-            do {
-                if target == nil { target = try await catchUp.control.ping().head }
-                if let target, try await catchUp.isCaughtUp(to: target, store: store) {
-                    logger.debug("ticker caught up", metadata: ["seq": "\(target)"])
-                    return
-                }
-            } catch {
-                logger.debug("ticker waiting for the broker", metadata: [LogKey.error: "\(error)"])
-            }
-            try? await Task.sleep(for: interval)
-        }
+        guard let catchUp, await catchUp.wait(store: store, every: interval, logger: logger) else { return }
+        logger.debug("ticker caught up")
     }
 
     /// Wakes up to ``batch`` due campaigns in one transaction; returns how many.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BusService
+import ReportingCLI
 
 /// `marquee`: the command line of the Marquee campaign production line.
 @main
@@ -12,6 +13,6 @@ struct Marquee: AsyncParsableCommand {
             LagCommand.self, WorkCommand.self, DeadLetterCommand.self, SchemaCommand.self, ConfigCommand.self,
             DemoCommand.self, SubmitCommand.self,
             StatusCommand.self, ApproveCommand.self, RejectCommand.self, CommandCommand.self,
-            QACommand.self,
+            QACommand.self, ReportCommand.self,
         ])
 }

@@ -39,6 +39,7 @@ import Testing
             "campaign.fact.schema.json", "campaign.intake.held.schema.json", "campaign.intake.triaged.schema.json",
             "campaign.request.resubmitted.schema.json", "campaign.request.submitted.schema.json",
             "deadletter.schema.json", "envelope.schema.json", "qa.report.ready.schema.json",
+            "report.warning.raised.schema.json",
         ])
     }
 

@@ -29,6 +29,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase(Fixtures.documentSubmittedJSON, Fixtures.documentSubmitted),
         GoldenCase(Fixtures.escalationRaisedJSON, Fixtures.escalationRaised),
         GoldenCase(Fixtures.qaReportReadyJSON, Fixtures.qaReportReady),
+        GoldenCase(Fixtures.reportWarningRaisedJSON, Fixtures.reportWarningRaised),
     ]
 
     @Test func everyCatalogTypeHasAGoldenMessage() {

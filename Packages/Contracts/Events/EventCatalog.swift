@@ -28,6 +28,7 @@ public struct EventCatalog: Sendable {
         CampaignAssigned.self,
         EscalationRaised.self,
         QAReportReady.self,
+        ReportWarningRaised.self,
         DeadLetter.self,
     ])
 

@@ -1,0 +1,4 @@
+import Foundation
+import ReportingService
+
+exit(await ReportingService.main())
