@@ -136,10 +136,13 @@ let package = Package(
             name: "QAEngineTests", dependencies: ["QAEngine", "Domain"], path: "Tests/QAEngineTests",
             resources: [.copy("Fixtures")]),
         .testTarget(name: "RulesConfigTests", dependencies: ["RulesConfig", "Domain"], path: "Tests/RulesConfigTests"),
+        .target(
+            name: "ServiceTestKit", dependencies: ["ServiceKit", "Broker", "Bus", log, lifecycle, grdb],
+            path: "Tests/ServiceTestKit"),
         .testTarget(
             name: "ServiceKitTests",
             dependencies: [
-                "ServiceKit", "Broker", "Bus", "Contracts", "Domain", log, lifecycle, metrics, prometheus, grdb, hummingbird,
+                "ServiceKit", "ServiceTestKit", "Broker", "Bus", "Contracts", "Domain", log, lifecycle, metrics, prometheus, grdb, hummingbird,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/ServiceKitTests"),
@@ -164,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "ReportingServiceTests",
             dependencies: [
-                "ReportingService", "ReportingCLI", "ReportingFixtures", "Reporting", "ServiceKit", "Broker", "Bus",
+                "ReportingService", "ReportingCLI", "ReportingFixtures", "Reporting", "ServiceKit", "ServiceTestKit", "Broker", "Bus",
                 "Contracts", "Domain", grdb, log, lifecycle, hummingbird, prometheus, argumentParser,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

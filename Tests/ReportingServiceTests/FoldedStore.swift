@@ -4,6 +4,7 @@ import GRDB
 import ReportingFixtures
 import ReportingService
 import ServiceKit
+import ServiceTestKit
 
 /// Stores with a history folded in by the reporting handler, without a bus.
 enum FoldedStore {

@@ -7,6 +7,7 @@ import Reporting
 import ReportingFixtures
 import ReportingService
 import ServiceKit
+import ServiceTestKit
 import Testing
 
 /// marquee-reporting on an in-process broker: live processing (with a restart in the middle, duplicates and
@@ -20,7 +21,7 @@ import Testing
         return try ServiceStore(path: path) { ReportingStore.register(&$0) }
     }
 
-    static func consumer(_ store: ServiceStore, _ bus: InProcessBus) -> EventConsumer {
+    static func consumer(_ store: ServiceStore, _ bus: TestBroker) -> EventConsumer {
         EventConsumer(
             service: "reporting", store: store, endpoints: bus.endpoints, prefixes: ReportingFold.prefixes,
             handler: ReportingHandler(rules: rules), logger: .quiet)
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func rebuildFromSeqZeroEqualsLiveProcessing() async throws {
-        let bus = try await InProcessBus()
+        let bus = try await TestBroker.start()
         let publisher = try Publisher(ingress: bus.endpoints.ingress, logger: .quiet)
         let history = SyntheticHistory(spreadDays: 20).envelopes(0..<24) + FixedHistory.envelopes
         let half = history.count / 2
@@ -50,7 +51,7 @@ import Testing
         var running = Running(Self.consumer(live, bus))
         var last: UInt64 = 0
         for envelope in history[..<half] { last = try await publisher.publish(envelope) }
-        try await live.waitForInbox(last)
+        try await live.waitForInbox(last, consumer: "reporting")
         try await running.stop()  // a crash between deliveries; the restart resumes from the inbox
         running = Running(Self.consumer(live, bus))
         for envelope in history[half...] { last = try await publisher.publish(envelope) }
@@ -62,13 +63,13 @@ import Testing
         var gapped = FixedHistory.campaignA[3]
         gapped.version = 40
         last = try await publisher.publish(Envelope.make(gapped, source: "marquee/line"))
-        try await live.waitForInbox(last)
+        try await live.waitForInbox(last, consumer: "reporting")
         try await live.waitForEmptyOutbox()
         try await running.stop()
 
         let rebuilt = try Self.store()
         let rebuilding = Running(Self.consumer(rebuilt, bus))
-        try await rebuilt.waitForInbox(last)
+        try await rebuilt.waitForInbox(last, consumer: "reporting")
         try await rebuilding.stop()
         let rebuiltRelay = OutboxRelay(service: "reporting", store: rebuilt, publisher: publisher, logger: .quiet)
         let republished = try await rebuiltRelay.publishPending()

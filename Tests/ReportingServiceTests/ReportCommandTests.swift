@@ -5,6 +5,7 @@ import ReportingCLI
 import ReportingFixtures
 import ReportingService
 import ServiceKit
+import ServiceTestKit
 import Testing
 
 /// `marquee report …` against a live marquee-reporting endpoint on a free port.

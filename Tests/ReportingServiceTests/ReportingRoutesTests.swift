@@ -10,6 +10,7 @@ import Reporting
 import ReportingFixtures
 import ReportingService
 import ServiceKit
+import ServiceTestKit
 import Testing
 
 /// The HTTP API over a store holding ``FixedHistory``: reports in every format, KPI import with row-level

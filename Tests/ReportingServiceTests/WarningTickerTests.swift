@@ -5,6 +5,7 @@ import Reporting
 import ReportingFixtures
 import ReportingService
 import ServiceKit
+import ServiceTestKit
 import Synchronization
 import Testing
 

@@ -2,6 +2,7 @@ import Bus
 import Contracts
 import Foundation
 import ServiceKit
+import ServiceTestKit
 import Testing
 
 /// A message the consumer must dead-letter, published on `topic`.

@@ -3,6 +3,7 @@ import Contracts
 import Domain
 import Foundation
 import ServiceKit
+import ServiceTestKit
 import Testing
 
 @Suite struct ExactlyOnceTests {

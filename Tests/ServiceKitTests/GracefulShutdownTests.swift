@@ -1,6 +1,7 @@
 import Bus
 import ServiceKit
 import ServiceLifecycle
+import ServiceTestKit
 import Testing
 
 @Suite struct GracefulShutdownTests {

@@ -3,6 +3,7 @@ import Contracts
 import Foundation
 import Prometheus
 import ServiceKit
+import ServiceTestKit
 import Testing
 
 @Suite struct InboxResumeTests {

@@ -1,4 +1,5 @@
 import ServiceKit
+import ServiceTestKit
 import Testing
 
 @Suite struct OutboxSignalTests {

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import GRDB
 import ServiceKit
+import ServiceTestKit
 import Testing
 
 @Suite struct ServiceStoreTests {

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import Prometheus
 import ServiceKit
+import ServiceTestKit
 import Synchronization
 import Testing
 

@@ -6,6 +6,7 @@ import GRDB
 import Logging
 import Metrics
 import ServiceKit
+import ServiceTestKit
 import Synchronization
 
 enum Fixture {

@@ -3,13 +3,13 @@ import ServiceKit
 import ServiceLifecycle
 
 /// A condition awaited in a test did not come true in time.
-struct TimedOut: Error, CustomStringConvertible {
-    var what: String
-    var description: String { "timed out waiting for \(what)" }
+public struct TimedOut: Error, CustomStringConvertible {
+    public var what: String
+    public var description: String { "timed out waiting for \(what)" }
 }
 
 /// Runs `body`, failing with ``TimedOut`` after `timeout`.
-func withTimeout<T: Sendable>(
+public func withTimeout<T: Sendable>(
     _ timeout: Duration = .seconds(20), _ what: String, _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     try await withThrowingTaskGroup(of: T?.self) { group in
@@ -26,7 +26,7 @@ func withTimeout<T: Sendable>(
 
 extension ServiceStore {
     /// Waits, by observing the database (no polling), until `condition` holds.
-    func waitUntil(
+    public func waitUntil(
         _ what: String, timeout: Duration = .seconds(20), _ condition: @escaping @Sendable (Database) throws -> Bool
     ) async throws {
         let pool = pool
@@ -37,7 +37,7 @@ extension ServiceStore {
     }
 
     /// Waits until `consumer` has processed the delivery at `seq`.
-    func waitForInbox(_ seq: UInt64, consumer: String = "test") async throws {
+    public func waitForInbox(_ seq: UInt64, consumer: String = "test") async throws {
         try await waitUntil("inbox at \(seq)") { db in
             (try UInt64.fetchOne(db, sql: "SELECT last_seq FROM inbox WHERE consumer = ?", arguments: [consumer]) ?? 0)
                 >= seq
@@ -45,7 +45,7 @@ extension ServiceStore {
     }
 
     /// Waits until every outbox row is marked sent.
-    func waitForEmptyOutbox() async throws {
+    public func waitForEmptyOutbox() async throws {
         try await waitUntil("outbox sent") { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE sent_seq IS NULL") == 0
         }
@@ -53,15 +53,15 @@ extension ServiceStore {
 }
 
 /// A service running in its own task, stopped by cancelling it (as a crash, it finishes nothing more).
-struct Running: Sendable {
-    let task: Task<Void, any Error>
+public struct Running: Sendable {
+    public let task: Task<Void, any Error>
 
-    init(_ service: some Service) {
+    public init(_ service: some Service) {
         task = Task { try await service.run() }
     }
 
     /// Cancels the service and waits for it to end; rethrows how it ended.
-    func stop() async throws {
+    public func stop() async throws {
         task.cancel()
         try await task.value
     }

@@ -3,15 +3,16 @@ import Bus
 import Foundation
 import Logging
 
-/// A broker in-process on loopback with free ports and a temp journal (as in BusTests).
-final class TestBroker: Sendable {
-    let directory: String
-    let broker: Broker
-    let endpoints: BusEndpoints
+/// A broker in-process on loopback with free ports and a temp journal, for tests of services on the bus.
+public final class TestBroker: Sendable {
+    public let directory: String
+    public let broker: Broker
+    public let endpoints: BusEndpoints
 
-    static func start() async throws -> TestBroker {
+    /// Starts a broker with a fresh journal.
+    public static func start() async throws -> TestBroker {
         let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("marquee-servicekit-bus-\(UUID().uuidString)").path
+            .appendingPathComponent("marquee-test-bus-\(UUID().uuidString)").path
         let configuration = BrokerConfiguration(
             ingressEndpoint: "tcp://127.0.0.1:*", fanoutEndpoint: "tcp://127.0.0.1:*",
             controlEndpoint: "tcp://127.0.0.1:*", groupEndpoint: "tcp://127.0.0.1:*", journalDirectory: directory,
@@ -27,14 +28,14 @@ final class TestBroker: Sendable {
     }
 
     /// Stops the broker and deletes its journal.
-    func stop() async throws {
+    public func stop() async throws {
         broker.stop()
         try await broker.waitUntilStopped()
         try FileManager.default.removeItem(atPath: directory)
     }
 
     /// Every stored record whose topic starts with `prefix`, read with REPLAY page by page.
-    func journal(prefix: String = "") async throws -> [Delivery] {
+    public func journal(prefix: String = "") async throws -> [Delivery] {
         let control = try BusControl(endpoint: endpoints.control, logger: .quiet)
         defer { control.close() }
         var records: [Delivery] = []
@@ -50,8 +51,8 @@ final class TestBroker: Sendable {
 
 extension Logger {
     /// A logger that prints nothing below critical.
-    static var quiet: Logger {
-        var logger = Logger(label: "servicekit-tests")
+    public static var quiet: Logger {
+        var logger = Logger(label: "marquee-tests")
         logger.logLevel = .critical
         return logger
     }
