@@ -1,5 +1,5 @@
 # Marquee — campaign production line on a durable ZeroMQ bus.
-#   make run    set up this machine, build, start the stack and follow its message stream
+#   make run    set up this machine, build, and run the whole stack (`marquee up`: restarts what dies, Ctrl-C stops)
 #   make test   set up this machine, build, and run every test (Swift and Python)
 #   make bench  bus benchmark against C baselines measured in the same run (release build), then bench-qa
 #   make bench-qa  QA engine (100 KB emails, 1M-row audience CSV) against a Python lxml/csv reference, then
@@ -36,7 +36,7 @@ test-python:
 
 run: deps
 	$(SWIFT) build
-	@scripts/run-stack "$(BIN)"
+	$(BIN)/marquee up
 
 bench: deps
 	Benchmarks/run
