@@ -6,13 +6,14 @@
 #                  1, 2 and 4 marquee-qa replicas through the bus
 #   make bench-line  the line's throughput and rebuild from seq 0 (marquee-line-bench; debug build, see README)
 #   make bench-reporting  replay of 1M events into reporting's projections, weekly report for 10k campaigns
+#   make chaos  the chaos run at full size: 3,000 campaigns through `marquee up` while processes are kill -9ed
 #   make soak   the kill -9 end-to-end tests at full size: 2M bus messages, 10k QA requests over 3 replicas
 
 SWIFT ?= swift
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PYTHON ?= python3
 
-.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting soak clean
+.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting chaos soak clean
 
 deps:
 	@pkg-config --exists libzmq libxml-2.0 || { \
@@ -53,6 +54,9 @@ bench-line: deps
 bench-reporting: deps
 	$(SWIFT) build -c release --product marquee-reporting-bench
 	$$($(SWIFT) build -c release --show-bin-path)/marquee-reporting-bench
+
+chaos: build
+	MARQUEE_CHAOS_CAMPAIGNS=3000 SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build --filter ChaosTests
 
 soak: build
 	MARQUEE_E2E_MESSAGES=2000000 MARQUEE_E2E_QA_REQUESTS=10000 $(SWIFT) test --skip-build --filter EndToEndTests

@@ -33,6 +33,12 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Where the marquee-* executables are (default: beside this one).")
     var bin: String?
 
+    @Option(help: "The stations' clock: system, or file:PATH holding an RFC 3339 instant (rehearsals and tests).")
+    var stationClock = "system"
+
+    @Option(help: "How often the stations look at their clock, in milliseconds.")
+    var tickMs = 1000
+
     func validate() throws {
         guard (1...60_000).contains(basePort) else { throw ValidationError("--base-port must be between 1 and 60000") }
         guard (0...9).contains(qaReplicas) else { throw ValidationError("--qa-replicas must be between 0 and 9") }
@@ -41,6 +47,7 @@ struct UpCommand: AsyncParsableCommand {
     func run() async throws {
         let stack = StackLayout(
             directory: URL(fileURLWithPath: directory), basePort: basePort,
+            stationFlags: ["--clock", stationClock, "--tick-ms", "\(tickMs)"],
             bin: bin.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
                 .deletingLastPathComponent())
         try FileManager.default.createDirectory(at: stack.logs, withIntermediateDirectories: true)

@@ -5,6 +5,8 @@ import Foundation
 struct StackLayout {
     let directory: URL
     let basePort: Int
+    /// Extra flags for the four stations (their clock).
+    let stationFlags: [String]
     let bin: URL
 
     var logs: URL { directory.appendingPathComponent("logs") }
@@ -28,7 +30,9 @@ struct StackLayout {
                 "--http", "127.0.0.1:\(basePort + 80)",
             ], ready: "marquee-bus ready")
         let stations = ["intake", "build", "approvals", "launch"].enumerated().map { index, name in
-            service(name, port: basePort + 81 + index)
+            var station = service(name, port: basePort + 81 + index)
+            station.arguments += stationFlags
+            return station
         }
         return [bus] + stations + [service("reporting", port: basePort + 86)]
     }

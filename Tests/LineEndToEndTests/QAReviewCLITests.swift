@@ -69,7 +69,7 @@ private func runMarquee(_ arguments: [String]) throws -> (status: Int32, output:
     process.executableURL = lineProductsDirectory.appendingPathComponent("marquee")
     process.arguments = arguments
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-cli-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    try Data().write(to: output)
     defer { try? FileManager.default.removeItem(at: output) }
     let handle = try FileHandle(forWritingTo: output)
     process.standardOutput = handle
