@@ -32,10 +32,10 @@ public struct BusCommand: AsyncParsableCommand {
     @Option(help: "When an ack is sent: 'fsync' (after fdatasync of the batch) or 'os' (after write to the OS).")
     var flush: FlushPolicy = .fsync
 
-    @Option(help: "Segment file size in MiB.")
+    @Option(name: .customLong("segment-mib"), help: "Segment file size in MiB.")
     var segmentMiB = 64
 
-    @Option(help: "Delete the oldest segments past this many MiB in total (0 = keep all).")
+    @Option(name: .customLong("retention-mib"), help: "Delete the oldest segments past this many MiB in total (0 = keep all).")
     var retentionMiB = 0
 
     @Option(help: "Delete segments whose newest record is older than this many hours (0 = keep all).")

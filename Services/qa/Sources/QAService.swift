@@ -40,12 +40,13 @@ public enum QAService {
                 service: "qa", consumer: QAWorkerCore.projectionConsumer, store: store, endpoints: runtime.options.bus,
                 prefixes: QAProjection.prefixes, handler: QAProjection(), logger: runtime.logger)
             let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
+            let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let worker = QAWorkerService(
                 core: QAWorkerCore(store: store, worker: workerID), endpoints: runtime.options.bus, workerID: workerID,
                 publisher: publisher,
                 options: GroupWorker.Options(credit: 4, maxAttempts: 5, leaseMilliseconds: leaseMilliseconds),
+                catchUp: JournalCatchUp(control: control, consumer: consumer.consumer, prefixes: QAProjection.prefixes),
                 logger: runtime.logger)
-            let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let health = ServiceHealth(service: "qa", store: store, control: control, logger: runtime.logger)
             try await runtime.run(consumer, worker, runtime.statusEndpoint(health: health))
             await publisher.close()

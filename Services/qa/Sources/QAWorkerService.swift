@@ -8,6 +8,10 @@ import ServiceLifecycle
 /// The queue-group side of `marquee-qa`: joins group `qa` on `campaign.fact.qa_requested`, so N replicas
 /// share the requests (each leased to one live replica; a nack or an expired lease hands it to another),
 /// runs ``QAWorkerCore`` on each and acks it, or nacks it with the reason.
+///
+/// A replica joins the group only once its projection has read the journal up to the head it saw at start
+/// (`catchUp`): a new replica with an empty store would otherwise lease requests it cannot check yet, nack
+/// them after the projection wait, and under load push them to the dead letters.
 public struct QAWorkerService: Service {
     public static let group = "qa"
     public static let prefix = "campaign.fact.qa_requested"
@@ -17,22 +21,28 @@ public struct QAWorkerService: Service {
     let workerID: String
     let publisher: Publisher
     let options: GroupWorker.Options
+    let catchUp: JournalCatchUp?
     let logger: Logger
 
     public init(
         core: QAWorkerCore, endpoints: BusEndpoints, workerID: String, publisher: Publisher,
         options: GroupWorker.Options = GroupWorker.Options(credit: 4, maxAttempts: 5, leaseMilliseconds: 30_000),
-        logger: Logger
+        catchUp: JournalCatchUp? = nil, logger: Logger
     ) {
         self.core = core
         self.endpoints = endpoints
         self.workerID = workerID
         self.publisher = publisher
         self.options = options
+        self.catchUp = catchUp
         self.logger = logger
     }
 
     public func run() async throws {
+        if let catchUp {
+            guard await catchUp.wait(store: core.store, every: .milliseconds(200), logger: logger) else { return }
+            logger.info("projection caught up; joining the qa group")
+        }
         let worker = try GroupWorker(
             endpoint: endpoints.group, credentials: endpoints.credentials, group: Self.group, prefix: Self.prefix,
             id: workerID, options: options, logger: logger)
