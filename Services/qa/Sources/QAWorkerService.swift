@@ -39,10 +39,12 @@ public struct QAWorkerService: Service {
     }
 
     public func run() async throws {
-        if let catchUp {
-            guard await catchUp.wait(store: core.store, every: .milliseconds(200), logger: logger) else { return }
-            logger.info("projection caught up; joining the qa group")
+        // A shutdown while catching up ends the wait (it is cancelled) instead of waiting for the journal head.
+        let caughtUp = await cancelWhenGracefulShutdown { [catchUp, core, logger] in
+            await catchUp?.wait(store: core.store, every: .milliseconds(200), logger: logger) ?? true
         }
+        guard caughtUp else { return }
+        if catchUp != nil { logger.info("projection caught up; joining the qa group") }
         let worker = try GroupWorker(
             endpoint: endpoints.group, credentials: endpoints.credentials, group: Self.group, prefix: Self.prefix,
             id: workerID, options: options, logger: logger)
