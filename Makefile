@@ -1,7 +1,8 @@
 # Marquee — campaign production line on a durable ZeroMQ bus.
 #   make run    set up this machine, build, and run the whole stack (`marquee up`: restarts what dies, Ctrl-C stops)
 #   make test   set up this machine, build, and run every test (Swift and Python)
-#   make bench  bus benchmark against C baselines measured in the same run (release build), then bench-qa
+#   make bench  bus benchmark against C baselines measured in the same run (release build), then bench-qa and
+#               bench-reporting
 #   make bench-qa  QA engine (100 KB emails, 1M-row audience CSV) against a Python lxml/csv reference, then
 #                  1, 2 and 4 marquee-qa replicas through the bus
 #   make bench-line  the line's throughput and rebuild from seq 0 (marquee-line-bench; debug build, see README)
