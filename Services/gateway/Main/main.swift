@@ -1,4 +1,0 @@
-import Foundation
-import GatewayService
-
-exit(await GatewayService.main())
