@@ -51,7 +51,7 @@ final class Supervisor: @unchecked Sendable {  // mutated only by the task that 
     func pid(of name: String) -> Int32? { children[name]?.process.map(\.processIdentifier) }
 
     /// Starts `child` and waits up to `timeout` for its ready line.
-    func start(_ child: Child, timeout: Duration = .seconds(30)) async throws {
+    func start(_ child: Child, timeout: Duration = .seconds(90)) async throws {
         let running = Running(child)
         children[child.name] = running
         order.append(child.name)

@@ -52,7 +52,7 @@ public final class MarqueeUp: @unchecked Sendable {  // driven by one test task
 
     /// Starts `marquee up --var <new temp dir> --base-port <free> --no-demo` plus `arguments`, and waits until
     /// it says everything runs.
-    public init(_ arguments: [String] = [], timeoutSeconds: Double = 90) async throws {
+    public init(_ arguments: [String] = [], timeoutSeconds: Double = 240) async throws {
         directory = LineCluster.scratchRoot.appendingPathComponent("marquee-up-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         output = directory.appendingPathComponent("up.out")

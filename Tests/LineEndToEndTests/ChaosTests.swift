@@ -13,8 +13,8 @@ import Glibc
 /// transition is duplicated or lost), and the run prints its figures.
 @Suite("LineEndToEnd: chaos", .serialized, .timeLimit(.minutes(15)))
 struct ChaosTests {
-    /// `MARQUEE_CHAOS_CAMPAIGNS`, else 300.
-    static let campaigns = Int(ProcessInfo.processInfo.environment["MARQUEE_CHAOS_CAMPAIGNS"] ?? "") ?? 300
+    /// `MARQUEE_CHAOS_CAMPAIGNS`, else 200.
+    static let campaigns = Int(ProcessInfo.processInfo.environment["MARQUEE_CHAOS_CAMPAIGNS"] ?? "") ?? 200
 
     @Test func everyCampaignEndsRightWhileRandomProcessesAreKilled() async throws {
         let scenarios = LineScenario.generate(count: Self.campaigns)
