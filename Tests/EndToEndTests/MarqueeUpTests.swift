@@ -24,7 +24,7 @@ import Glibc
         scale.executableURL = productsDirectory.appendingPathComponent("marquee")
         scale.arguments = ["scale", "qa", "2", "--var", up.directory.path]
         try scale.run()
-        scale.waitUntilExit()
+        try await offThread { scale.waitUntilExit() }
         #expect(scale.terminationStatus == 0)
         try await up.waitFor("QA replicas 1 → 2")
         #expect(pids("qa-2").count == 1)

@@ -19,9 +19,12 @@ import Testing
         try bus.start()
         let logs = bus.directory.appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
-        let replicas = try (1...3).map { index in
-            try QAWorkload.startReplica(
-                index, ingress: bus.ingress, fanout: bus.fanout, control: bus.control, group: bus.group, directory: logs)
+        // Starting blocks until each replica's ready line: off the cooperative pool.
+        let replicas = try await offThread {
+            try (1...3).map { index in
+                try QAWorkload.startReplica(
+                    index, ingress: bus.ingress, fanout: bus.fanout, control: bus.control, group: bus.group, directory: logs)
+            }
         }
         defer { for replica in replicas { replica.kill9() } }
         let control = try BusControl(endpoint: bus.control, logger: BrokerCrashTests.logger)

@@ -10,17 +10,20 @@ struct QAReviewCLITests {
     @Test func theChecklistIsPrefilledRefusesTheBuilderAndRecordsTheReviewer() async throws {
         let cluster = try LineCluster(clock: Date())
         defer { cluster.shutdown() }
-        try cluster.startAll()
+        // Process starts block while they wait for ready lines: off the cooperative pool, like every wait here.
+        try await offThread { try cluster.startAll() }
         let qa = ChildProcess(
             name: "marquee-qa", executable: lineProductsDirectory.appendingPathComponent("marquee-qa"),
             logDirectory: cluster.directory)
         defer { qa.stop(graceSeconds: 5) }
-        try qa.start(
+        try await offThread {
+            try qa.start(
             [
                 "--bus-ingress", cluster.ingress, "--bus-fanout", cluster.fanout, "--bus-control", cluster.control,
                 "--bus-group", cluster.group, "--data", cluster.directory.appendingPathComponent("qa").path,
                 "--http", "127.0.0.1:0", "--log-level", "warning",
             ], readyPrefix: "marquee-qa ready")
+        }
         let bus = ["--ingress", cluster.ingress, "--fanout", cluster.fanout, "--control", cluster.control]
 
         // The sixth demo campaign rests in qa_requested.
