@@ -13,6 +13,7 @@ let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let bcrypt: Target.Dependency = .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")
 
 let package = Package(
     name: "marquee",
@@ -30,6 +31,7 @@ let package = Package(
         .executable(name: "marquee-line-bench", targets: ["marquee-line-bench"]),
         .executable(name: "marquee-qa-replicas-bench", targets: ["marquee-qa-replicas-bench"]),
         .executable(name: "marquee-reporting", targets: ["marquee-reporting"]),
+        .executable(name: "marquee-gateway", targets: ["marquee-gateway"]),
         .executable(name: "marquee-reporting-bench", targets: ["marquee-reporting-bench"]),
     ],
     dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
@@ -115,6 +118,14 @@ let package = Package(
             ],
             path: "Services/reporting/Sources"),
         .executableTarget(name: "marquee-reporting", dependencies: ["ReportingService"], path: "Services/reporting/Main"),
+        .target(
+            name: "GatewayService",
+            dependencies: [
+                "ServiceKit", "RulesConfig", "Bus", "Contracts", "Domain", log, lifecycle, grdb, hummingbird, prometheus,
+                crypto, bcrypt,
+            ],
+            path: "Services/gateway/Sources"),
+        .executableTarget(name: "marquee-gateway", dependencies: ["GatewayService"], path: "Services/gateway/Main"),
         .target(name: "ReportingCLI", dependencies: ["Reporting", argumentParser], path: "Services/reporting/CLI"),
         .target(
             name: "ReportingFixtures", dependencies: ["Reporting", "Domain", "Contracts"], path: "Tests/ReportingFixtures"),
@@ -172,6 +183,13 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/ReportingServiceTests"),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "GatewayService", "ServiceKit", "ServiceTestKit", "Contracts", "Domain", grdb, log, yams, hummingbird,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/GatewayTests"),
         .testTarget(name: "BusTests", dependencies: ["Bus", "Broker", "BusProtocol", "ZeroMQ"], path: "Tests/BusTests"),
     ]
         + ["ZeroMQ", "Domain", "Contracts", "Broker"].map {

@@ -21,7 +21,7 @@ struct UpCommand: AsyncParsableCommand {
     @Option(name: .customLong("var"), help: "Where the journal, databases and logs go.")
     var directory = "var"
 
-    @Option(help: "Ports: the broker on P+1…P+4, its metrics on P+80, intake/build/approvals/launch on P+81…P+84, reporting on P+86, QA replica i on P+90+i.")
+    @Option(help: "Ports: the broker on P+1…P+4, its metrics on P+80, intake/build/approvals/launch on P+81…P+84, reporting on P+86, the gateway on P+88, QA replica i on P+90+i.")
     var basePort = 7700
 
     @Option(help: "QA checker replicas to start.")
@@ -62,6 +62,7 @@ struct UpCommand: AsyncParsableCommand {
             throw error
         }
         announce(stack.summary(qaReplicas: qaReplicas))
+        if let login = stack.gatewayAdminLogin() { announce("  admin login  \(login)") }
         let demo = noDemo ? nil : startDemo(stack)
         while !stop.requested {
             do {

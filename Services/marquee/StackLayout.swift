@@ -20,7 +20,7 @@ struct StackLayout {
             : ["--bus-ingress", endpoint(1), "--bus-fanout", endpoint(2), "--bus-control", endpoint(3), "--bus-group", endpoint(4)]
     }
 
-    /// The broker, the four stations and reporting, in start order.
+    /// The broker, the four stations, reporting and the gateway, in start order.
     var core: [Supervisor.Child] {
         let bus = Supervisor.Child(
             name: "marquee-bus", executable: bin.appendingPathComponent("marquee-bus"),
@@ -34,7 +34,7 @@ struct StackLayout {
             station.arguments += stationFlags
             return station
         }
-        return [bus] + stations + [service("reporting", port: basePort + 86)]
+        return [bus] + stations + [service("reporting", port: basePort + 86), service("gateway", port: basePort + 88)]
     }
 
     /// QA replica `replica` (1-based): its own data directory, worker id and port.
@@ -53,6 +53,14 @@ struct StackLayout {
             ], ready: "marquee-\(name) ready")
     }
 
+    /// The gateway's first-start admin password line, if this run's gateway log has one.
+    func gatewayAdminLogin() -> String? {
+        let log = (try? String(contentsOf: logs.appendingPathComponent("marquee-gateway.log"), encoding: .utf8)) ?? ""
+        let marker = "marquee-gateway user admin one-time password "
+        guard let line = log.split(separator: "\n").last(where: { $0.hasPrefix(marker) }) else { return nil }
+        return "admin / \(line.dropFirst(marker.count)) (one-time; shown at the first start only)"
+    }
+
     /// What `marquee up` prints once everything runs.
     func summary(qaReplicas: Int) -> String {
         """
@@ -62,6 +70,7 @@ struct StackLayout {
           stations     intake :\(basePort + 81)  build :\(basePort + 82)  approvals :\(basePort + 83)  launch :\(basePort + 84)
           QA replicas  \(qaReplicas) on :\(basePort + 91)…  (marquee scale qa N --var \(directory.path))
           reporting    http://127.0.0.1:\(basePort + 86)/reports/weekly?week=…&format=html
+          gateway      http://127.0.0.1:\(basePort + 88)/api/campaigns (HTTP API; sign in with POST /api/session)
           logs         \(logs.path)/
           follow       marquee tail --from 1 \(busFlags(cli: true).joined(separator: " "))
         Ctrl-C stops everything.

@@ -1,0 +1,4 @@
+import Foundation
+import GatewayService
+
+exit(await GatewayService.main())

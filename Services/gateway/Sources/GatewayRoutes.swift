@@ -1,0 +1,33 @@
+import Domain
+import Hummingbird
+import Logging
+import ServiceKit
+
+/// Every route of the gateway over one store: campaigns, QA, sign-in and tokens (docs/openapi.yaml).
+public struct GatewayRoutes: Sendable {
+    let campaigns: CampaignRoutes
+    let qa: QARoutes
+    let auth: AuthRoutes
+
+    /// Routes over `store` under `rules`; "now" comes from `clock`. A command waits up to `answerTimeout` for the
+    /// station's answer, looking when `changes` announces its campaign. `secureCookies` forces `Secure` on the
+    /// session cookie.
+    public init(
+        store: ServiceStore, rules: Rules, users: UserDirectory, changes: CampaignChanges, clock: WallClock,
+        answerTimeout: Duration = .seconds(5),
+        secureCookies: Bool = false, logger: Logger
+    ) {
+        let authenticator = Authenticator(store: store, clock: clock)
+        let desk = CommandDesk(
+            store: store, changes: changes, clock: clock, answerTimeout: answerTimeout, settle: .milliseconds(300), logger: logger)
+        campaigns = CampaignRoutes(store: store, rules: rules, clock: clock, auth: authenticator, desk: desk)
+        qa = QARoutes(store: store, auth: authenticator, campaigns: campaigns)
+        auth = AuthRoutes(store: store, users: users, auth: authenticator, clock: clock, secureCookies: secureCookies)
+    }
+
+    func add(to router: Router<BasicRequestContext>) {
+        campaigns.add(to: router)
+        qa.add(to: router)
+        auth.add(to: router)
+    }
+}

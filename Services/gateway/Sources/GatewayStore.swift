@@ -1,0 +1,85 @@
+import GRDB
+
+/// marquee-gateway's own tables, beside ServiceKit's inbox and outbox.
+///
+/// Read model (folded from the bus by ``ReadModelHandler``):
+/// - `gw_campaign`: per campaign the folded `Campaign` (JSON), its last folded version, the columns the list
+///   filters on, the earliest open SLA due time, and `updated_seq` (the bus seq of the last event about it);
+/// - `gw_fact`: every fact folded, one row per (campaign, version), with the id of the command that caused it;
+/// - `gw_rejection`: every `campaign.command.rejected`, by the refused command's id;
+/// - `gw_qa_report`: every automated QA report (`qa.report.ready`), in bus order.
+///
+/// People and access: `gw_user` (bcrypt hashes), `gw_session` and `gw_token` (SHA-256 of the secret only),
+/// and `gw_audit`, one row per state-changing action.
+public enum GatewayStore {
+    /// Registers the migrations.
+    public static func register(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("gateway.v1") { db in
+            try db.create(table: "gw_campaign", options: .withoutRowID) { t in
+                t.primaryKey("id", .text)
+                t.column("version", .integer).notNull()
+                t.column("stage", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("requester", .text).notNull()
+                t.column("specialist", .text)
+                t.column("sla_due_at", .double)
+                t.column("launch_date", .text)
+                t.column("updated_seq", .integer).notNull()
+                t.column("campaign", .blob).notNull()
+            }
+            try db.create(index: "gw_campaign_stage", on: "gw_campaign", columns: ["stage"])
+            try db.create(table: "gw_fact", options: .withoutRowID) { t in
+                t.column("campaign", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("type", .text).notNull()
+                t.column("stage", .text).notNull()
+                t.column("occurred_at", .double).notNull()
+                t.column("event_id", .text).notNull()
+                t.column("caused_by", .text)
+                t.column("fact", .blob).notNull()
+                t.primaryKey(["campaign", "version"])
+            }
+            try db.create(index: "gw_fact_cause", on: "gw_fact", columns: ["caused_by"])
+            try db.create(table: "gw_rejection", options: .withoutRowID) { t in
+                t.primaryKey("command_id", .text)
+                t.column("campaign", .text).notNull()
+                t.column("at", .double).notNull()
+                t.column("rejection", .blob).notNull()
+            }
+            try db.create(index: "gw_rejection_campaign", on: "gw_rejection", columns: ["campaign"])
+            try db.create(table: "gw_qa_report") { t in
+                t.autoIncrementedPrimaryKey("position")
+                t.column("campaign", .text).notNull().indexed()
+                t.column("report", .blob).notNull()
+            }
+            try db.create(table: "gw_user", options: .withoutRowID) { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("roles", .text).notNull()
+                t.column("password_hash", .text).notNull()
+            }
+            try db.create(table: "gw_session", options: .withoutRowID) { t in
+                t.primaryKey("secret_hash", .text)
+                t.column("user", .text).notNull().references("gw_user")
+                t.column("csrf", .text).notNull()
+                t.column("expires_at", .double).notNull()
+            }
+            try db.create(table: "gw_token", options: .withoutRowID) { t in
+                t.primaryKey("secret_hash", .text)
+                t.column("user", .text).notNull().references("gw_user")
+                t.column("name", .text).notNull()
+                t.column("created_at", .double).notNull()
+            }
+            try db.create(table: "gw_audit") { t in
+                t.autoIncrementedPrimaryKey("position")
+                t.column("at", .double).notNull()
+                t.column("user", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("target", .text)
+                t.column("event_id", .text)
+                t.column("outcome", .text).notNull()
+            }
+        }
+    }
+}
