@@ -7,11 +7,12 @@ import ZeroMQ
 /// ```
 /// marquee keys generate --out deploy/keys --name bus      # deploy/keys/bus.key + bus.secret (0600)
 /// marquee keys generate --out deploy/keys --name intake   # prints the public key for the allowlist
+/// marquee keys stack --out deploy/keys                     # every identity's pair + bus-security.yaml
 /// ```
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Generate CURVE key pairs for the broker and its clients.",
-        subcommands: [GenerateKeysCommand.self])
+        subcommands: [GenerateKeysCommand.self, StackKeysCommand.self])
 }
 
 /// `marquee keys generate --out DIR --name NAME [--force]`: writes `NAME.key` and `NAME.secret` (mode 0600)
@@ -41,6 +42,27 @@ struct GenerateKeysCommand: AsyncParsableCommand {
             let files = try CurveKeyFile.write(keys, directory: out, name: name, overwrite: force)
             print(keys.publicKey)
             FileHandle.standardError.write(Data("wrote \(files.publicKey) and \(files.secretKey) (mode 0600)\n".utf8))
+        } catch let error as CurveKeyError {
+            throw CommandFailure(error.description)
+        }
+    }
+}
+
+/// `marquee keys stack --out DIR`: the key pair of the broker and of every identity of the stack (existing pairs
+/// are kept, so a second run only adds what is missing) and the broker's allowlist `DIR/bus-security.yaml`.
+struct StackKeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stack",
+        abstract: "Write the key pairs of the broker and every service identity, and the broker's bus-security.yaml.")
+
+    @Option(help: "The directory to write the key files into (created if missing).")
+    var out: String
+
+    func run() async throws {
+        guard Context.has("curve") else { throw CommandFailure("this libzmq was built without CURVE support") }
+        do {
+            let created = try StackSecurity.write(into: URL(fileURLWithPath: out))
+            print("wrote \(created.isEmpty ? "no new key pairs" : created.joined(separator: ", ")) and \(out)/\(StackSecurity.securityFile)")
         } catch let error as CurveKeyError {
             throw CommandFailure(error.description)
         }

@@ -7,12 +7,11 @@ import Synchronization
 import Glibc
 #endif
 
-/// `marquee up [--var DIR] [--base-port P] [--qa-replicas N] [--no-demo]`: the whole stack on this machine as
-/// child processes — the broker, the four stations, N QA replicas and reporting, each with its own data
-/// directory under `DIR` — restarted with backoff when one dies, stopped cleanly on Ctrl-C. The first run
+/// `marquee up [--var DIR] [--base-port P] [--qa-replicas N] [--no-demo] [--insecure]`: the whole stack on this
+/// machine as child processes — the broker, the four stations, N QA replicas, reporting and the gateway, each
+/// with its own data directory under `DIR` — restarted with backoff when one dies, stopped cleanly on Ctrl-C.
+/// The first run writes the rules (`DIR/marquee.yaml`) and the CURVE keys (`DIR/keys`, ``StackSecurity``) and
 /// loads the demo campaigns. `marquee scale qa N --var DIR` changes the QA replicas while it runs.
-///
-/// Development mode: the broker runs `--insecure` on loopback (CURVE keys: see README "Security").
 struct UpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up",
@@ -30,6 +29,9 @@ struct UpCommand: AsyncParsableCommand {
     @Flag(help: "Do not load the demo campaigns on the first run.")
     var noDemo = false
 
+    @Flag(help: "Run the broker on plain TCP without CURVE keys (development only).")
+    var insecure = false
+
     @Option(help: "Where the marquee-* executables are (default: beside this one).")
     var bin: String?
 
@@ -46,11 +48,12 @@ struct UpCommand: AsyncParsableCommand {
 
     func run() async throws {
         let stack = StackLayout(
-            directory: URL(fileURLWithPath: directory), basePort: basePort,
+            directory: URL(fileURLWithPath: directory), basePort: basePort, insecure: insecure,
             stationFlags: ["--clock", stationClock, "--tick-ms", "\(tickMs)"],
             bin: bin.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
                 .deletingLastPathComponent())
         try FileManager.default.createDirectory(at: stack.logs, withIntermediateDirectories: true)
+        for line in try stack.prepare() { announce("marquee up: \(line)") }
         let stop = StopSignal()
         let supervisor = Supervisor(logs: stack.logs) { announce("marquee up: \($0)") }
         do {

@@ -6,8 +6,8 @@ import Testing
 import Glibc
 #endif
 
-/// `marquee up` as an operator uses it: the whole stack starts, a QA replica killed with -9 is restarted,
-/// `marquee scale qa 2` adds one, and SIGINT stops every child.
+/// `marquee up` as an operator uses it: the whole stack starts with the rules and CURVE keys its first run wrote,
+/// a QA replica killed with -9 is restarted, `marquee scale qa 2` adds one, and SIGINT stops every child.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct MarqueeUpTests {
     @Test func upRestartsWhatDiesScalesQAAndStopsEverything() async throws {
         let up = try await MarqueeUp(["--qa-replicas", "1"])
@@ -16,17 +16,24 @@ import Glibc
                 == ["bus", "intake", "build", "approvals", "launch", "reporting", "gateway", "qa-1"])
         #expect(up.text.contains("admin login  admin / "), "\(up.text)")
 
+        // The first run wrote the rules and the CURVE keys; only a client holding a key pair gets in.
+        let keys = up.directory.appendingPathComponent("keys")
+        for file in ["bus-security.yaml", "bus.secret", "gateway.secret", "ops.secret"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: keys.appendingPathComponent(file).path)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file) has mode \(String(mode ?? 0, radix: 8))")
+        }
+        #expect(FileManager.default.fileExists(atPath: up.directory.appendingPathComponent("marquee.yaml").path))
+        let bus = ["--ingress", up.endpoint(1), "--fanout", up.endpoint(2), "--control", up.endpoint(3)]
+        #expect(try await marquee(["lag"] + bus + ["--bus-server-key", keys.appendingPathComponent("bus.key").path,
+                                                   "--bus-key", keys.appendingPathComponent("ops.secret").path]) == 0)
+        #expect(try await marquee(["lag"] + bus) != 0, "a client without keys was let in")
+
         let replica = try #require(pids("qa-1").first)
         kill(replica, SIGKILL)
         try await up.waitFor("restarted marquee-qa-1")
         #expect(pids("qa-1").count == 1 && pids("qa-1").first != replica)
 
-        let scale = Process()
-        scale.executableURL = productsDirectory.appendingPathComponent("marquee")
-        scale.arguments = ["scale", "qa", "2", "--var", up.directory.path]
-        try scale.run()
-        try await offThread { scale.waitUntilExit() }
-        #expect(scale.terminationStatus == 0)
+        #expect(try await marquee(["scale", "qa", "2", "--var", up.directory.path]) == 0)
         try await up.waitFor("QA replicas 1 → 2")
         #expect(pids("qa-2").count == 1)
 
@@ -35,5 +42,17 @@ import Glibc
         #expect(up.terminationStatus == 0, "\(up.text)")
         #expect(up.text.contains("stopped marquee-bus"))
         #expect(StackProcesses.children(of: up.directory).isEmpty, "children left running")
+    }
+
+    /// Runs the `marquee` CLI with `arguments`; its exit status.
+    private func marquee(_ arguments: [String]) async throws -> Int32 {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("marquee")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await offThread { process.waitUntilExit() }
+        return process.terminationStatus
     }
 }

@@ -48,7 +48,7 @@ import Testing
             "qa", acked: total, deadLetters: 0, control: control, within: .seconds(360))
         #expect(stats.deadLetters == 0)
 
-        let reports = try await Self.reports(control)
+        let reports = try await JournalQAReports.all(control)
         var perCampaign: [CampaignID: [QAReportReady]] = [:]
         for report in reports { perCampaign[report.campaignID, default: []].append(report) }
         #expect(perCampaign.count == total, "campaigns with a report: \(perCampaign.count) of \(total)")
@@ -63,19 +63,5 @@ import Testing
         let workers = Set(reports.map(\.worker))
         #expect(workers.count >= 2, "the work was shared: \(workers)")
         for replica in replicas where replica !== replicas[1] { replica.stop(graceSeconds: 5) }
-    }
-
-    /// Every `qa.report.ready` in the journal, in order.
-    static func reports(_ control: BusControl) async throws -> [QAReportReady] {
-        var reports: [QAReportReady] = []
-        var next: UInt64 = 1
-        while true {
-            let page = try await control.replay(from: next, prefix: QAReportReady.topic.rawValue)
-            for record in page.records {
-                reports.append(try Envelope<QAReportReady>.decode(Data(record.payload), topic: record.topic).data)
-            }
-            if page.through >= page.head { return reports }
-            next = page.through + 1
-        }
     }
 }

@@ -62,10 +62,11 @@ public final class LineDriver: Sendable {
 
     public static let source = "marquee/e2e-driver"
 
-    /// A driver against the broker at `ingress`/`fanout`/`control`; `setClock` moves the stations' clock.
-    public init(ingress: String, fanout: String, control: String, scenarios: [LineScenario], lanes: Int = 8,
-                setClock: @escaping @Sendable (Date) throws -> Void) {
-        endpoints = BusEndpoints(ingress: ingress, fanout: fanout, control: control, group: control)
+    /// A driver against the broker at `ingress`/`fanout`/`control` (with `credentials` for a CURVE broker);
+    /// `setClock` moves the stations' clock.
+    public init(ingress: String, fanout: String, control: String, credentials: BusCredentials? = nil, scenarios: [LineScenario],
+                lanes: Int = 8, setClock: @escaping @Sendable (Date) throws -> Void) {
+        endpoints = BusEndpoints(ingress: ingress, fanout: fanout, control: control, group: control, credentials: credentials)
         self.scenarios = scenarios
         self.lanes = lanes
         var logger = Logger(label: "marquee.e2e.driver")

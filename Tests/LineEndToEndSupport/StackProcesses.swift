@@ -1,3 +1,4 @@
+import Bus
 import Foundation
 
 #if canImport(Glibc)
@@ -67,6 +68,14 @@ public final class MarqueeUp: @unchecked Sendable {  // driven by one test task
     }
 
     public func endpoint(_ offset: Int) -> String { "tcp://127.0.0.1:\(basePort + offset)" }
+
+    /// The CURVE credentials of `identity` from the keys the first run generated; nil for an `--insecure` stack.
+    public func credentials(as identity: String = "ops") throws -> BusCredentials? {
+        let keys = directory.appendingPathComponent("keys")
+        guard FileManager.default.fileExists(atPath: keys.path) else { return nil }
+        return try BusCredentials.load(
+            serverKeyFile: keys.appendingPathComponent("bus.key").path, secretKeyFile: keys.appendingPathComponent("\(identity).secret").path)
+    }
 
     /// What `marquee up` printed so far.
     public var text: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }

@@ -18,18 +18,11 @@ struct ChaosTests {
 
     @Test func everyCampaignEndsRightWhileRandomProcessesAreKilled() async throws {
         let scenarios = LineScenario.generate(count: Self.campaigns)
-        let clock = LineCluster.scratchRoot.appendingPathComponent("marquee-chaos-clock-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: clock) }
-        let setClock: @Sendable (Date) throws -> Void = { date in
-            let temp = clock.appendingPathExtension("tmp")
-            try Data((lineRFC3339(date) + "\n").utf8).write(to: temp)
-            guard rename(temp.path, clock.path) == 0 else { throw LineHarnessError("cannot move the clock file") }
-        }
-        try setClock(LineModel.start)
-        let up = try await MarqueeUp(["--qa-replicas", "1", "--station-clock", "file:\(clock.path)", "--tick-ms", "100"])
+        let clock = try StationClockFile()
+        let up = try await MarqueeUp(["--qa-replicas", "1", "--station-clock", clock.flag, "--tick-ms", "100"])
         let driver = LineDriver(
-            ingress: up.endpoint(1), fanout: up.endpoint(2), control: up.endpoint(3), scenarios: scenarios,
-            setClock: setClock)
+            ingress: up.endpoint(1), fanout: up.endpoint(2), control: up.endpoint(3), credentials: try up.credentials(), scenarios: scenarios,
+            setClock: clock.set)
 
         let chaos = Task { try await Self.killRandomly(up) }
         let started = ContinuousClock.now

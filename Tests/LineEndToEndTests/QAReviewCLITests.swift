@@ -16,7 +16,7 @@ struct QAReviewCLITests {
             name: "marquee-qa", executable: lineProductsDirectory.appendingPathComponent("marquee-qa"),
             logDirectory: cluster.directory)
         defer { qa.stop(graceSeconds: 5) }
-        try await offThread {
+        _ = try await offThread {
             try qa.start(
             [
                 "--bus-ingress", cluster.ingress, "--bus-fanout", cluster.fanout, "--bus-control", cluster.control,
