@@ -12,7 +12,7 @@ import Testing
 /// The calendar (JSON and the iCalendar feed with its read-only token), reports and CSV exports, history pages and
 /// the work lists, through the router.
 @Suite struct CalendarReportTests {
-    @Test func calendarFiltersByDayAndTheFeedTakesATokenInTheQuery() async throws {
+    @Test func calendarFiltersByDayAndTheFeedTakesAFeedTokenInTheQuery() async throws {
         let gateway = try await GatewayHarness.make()
         try await gateway.fold(campaign: "cmp-a", [.submitted(GatewayHarness.request(title: "Winter, webinar"))])  // launches 2026-12-08
         let ana = try await gateway.token(for: "ana")
@@ -28,7 +28,11 @@ import Testing
             try await client.execute(uri: "/api/calendar?from=tomorrow&to=2026-01-01", method: .get, headers: HTTP.bearer(ana)) { response in
                 #expect(response.status == .badRequest && HTTP.pointers(response.body) == ["?from"])
             }
-            try await client.execute(uri: "/calendar.ics?token=\(ana)", method: .get) { response in
+            let issued = try await client.execute(uri: "/api/calendar/feed-token", method: .post, headers: HTTP.bearer(ana))
+            #expect(issued.status == .created)
+            let feed = try #require(HTTP.json(issued.body)["token"] as? String)
+            #expect(HTTP.json(issued.body)["url"] as? String == "http://localhost/calendar.ics?token=\(feed)")
+            try await client.execute(uri: "/calendar.ics?token=\(feed)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/calendar; charset=utf-8")
                 let text = String(buffer: response.body)
@@ -39,8 +43,14 @@ import Testing
             try await client.execute(uri: "/calendar.ics?token=mqt_forged", method: .get) { response in
                 #expect(response.status == .unauthorized)
             }
-            try await client.execute(uri: "/api/calendar?token=\(ana)", method: .get) { response in
+            try await client.execute(uri: "/calendar.ics?token=\(ana)", method: .get) { response in
+                #expect(response.status == .unauthorized, "an API token never travels in a URL")
+            }
+            try await client.execute(uri: "/api/calendar?token=\(feed)", method: .get) { response in
                 #expect(response.status == .unauthorized, "only the feed takes a token in the query")
+            }
+            try await client.execute(uri: "/api/campaigns", method: .get, headers: HTTP.bearer(feed)) { response in
+                #expect(response.status == .unauthorized, "a feed token opens nothing but the feed")
             }
         }
     }

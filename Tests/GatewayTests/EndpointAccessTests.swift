@@ -43,6 +43,7 @@ import Testing
         Row(method: .get, path: "/api/approvals", allowed: "leo"),
         Row(method: .get, path: "/api/calendar", allowed: "ana"),
         Row(method: .get, path: "/calendar.ics", allowed: "ana"),
+        Row(method: .post, path: "/api/calendar/feed-token", allowed: "ana"),
         Row(method: .get, path: "/api/reports/stages", allowed: "olga", forbidden: "ana"),
         Row(method: .get, path: "/api/exports/campaigns.csv", allowed: "lena", forbidden: "sam"),
         Row(method: .get, path: "/api/exports/stage-timings.csv", allowed: "admin", forbidden: "quinn"),

@@ -178,7 +178,11 @@ def test_calendar_feed_parses_as_icalendar(gateway):
     base, passwords, _ = gateway
     campaign = submit(base, passwords)
     ana = token(base, passwords, "ana")
-    status, headers, body = call("GET", f"{base}/calendar.ics?token={ana}")
+    status, _, body = call("POST", f"{base}/api/calendar/feed-token", headers=bearer(ana))
+    assert status == 201, body
+    feed = json.loads(body)["url"]
+    assert call("GET", f"{base}/calendar.ics?token={ana}")[0] == 401, "API tokens are not read from URLs"
+    status, headers, body = call("GET", feed)
     assert status == 200 and headers["Content-Type"].startswith("text/calendar")
     assert body.endswith(b"\r\n") and all(len(line) <= 75 for line in body.split(b"\r\n"))
     calendar = icalendar.Calendar.from_ical(body)

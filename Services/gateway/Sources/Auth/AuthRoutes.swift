@@ -10,7 +10,7 @@ import ServiceKit
 /// - `POST /api/session` `{"user", "password"}` — sets the session cookie (HttpOnly, SameSite=Strict, Secure behind
 ///   TLS) and answers the user and the CSRF token unsafe requests of that session must send as `X-CSRF-Token`;
 ///   a session cookie the browser still sends is revoked (no session fixation), and after 5 failures for a user or a
-///   client address (`X-Forwarded-For`) within 15 minutes the next attempts get 429 with `Retry-After`;
+///   client address (the last `X-Forwarded-For` hop, the one the proxy added) within 15 minutes the next attempts get 429 with `Retry-After`;
 /// - `DELETE /api/session` — signs out;
 /// - `GET /api/me` — the signed-in user;
 /// - `POST /api/tokens` `{"name"}` — a bearer token for scripts, shown once;
@@ -73,7 +73,7 @@ struct AuthRoutes: Sendable {
 
     /// What failed sign-ins are counted against: the user id and, behind a proxy, the client address.
     static func throttleKeys(user: String, request: Request) -> [String] {
-        let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first
+        let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").last
             .map { $0.trimmingCharacters(in: .whitespaces) }
         return ["user:\(user)"] + (forwarded.map { ["address:\($0)"] } ?? [])
     }

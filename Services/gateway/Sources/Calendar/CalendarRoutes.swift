@@ -10,7 +10,9 @@ import ServiceKit
 /// - `GET /api/calendar?from=YYYY-MM-DD&to=YYYY-MM-DD` — launch dates and SLA due dates in the range (both ends
 ///   included, either open), oldest first;
 /// - `GET /calendar.ics` — the launches as an iCalendar feed. Calendar apps cannot send headers, so besides the
-///   session cookie and `Authorization: Bearer` it takes an API token as `?token=`; the feed only reads.
+///   session cookie and `Authorization: Bearer` it takes a feed token as `?token=`;
+/// - `POST /api/calendar/feed-token` — issues the signed-in user such a token (`mqc_…`, shown once, audited): it
+///   reads the feed and nothing else, so a URL that leaks into a calendar provider exposes only the launch dates.
 struct CalendarRoutes: Sendable {
     let store: ServiceStore
     let rules: Rules
@@ -20,6 +22,7 @@ struct CalendarRoutes: Sendable {
     func add(to router: Router<BasicRequestContext>) {
         router.get("api/calendar") { request, _ in try await calendar(request) }
         router.get("calendar.ics") { request, _ in try await feed(request) }
+        router.post("api/calendar/feed-token") { request, _ in try await issueFeedToken(request) }
     }
 
     func calendar(_ request: Request) async throws -> Response {
@@ -49,6 +52,22 @@ struct CalendarRoutes: Sendable {
         return Response(
             status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .cacheControl: "private, max-age=300"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// What `POST /api/calendar/feed-token` answers.
+    struct FeedToken: Codable, Sendable {
+        var token: String
+        var url: String
+    }
+
+    func issueFeedToken(_ request: Request) async throws -> Response {
+        let actor = try await auth.writer(of: request)
+        let now = clock.now()
+        let token = try await store.pool.write { db in
+            try AuditLog.record(.init(at: now, user: actor.user.id, action: "token.issue", target: "calendar feed", outcome: "accepted"), in: db)
+            return try Authenticator.issueFeedToken(for: actor.user.id, now: now, in: db)
+        }
+        return try JSONResponse.make(FeedToken(token: token, url: "\(Self.baseURL(of: request))/calendar.ics?token=\(token)"), status: .created)
     }
 
     private func load() async throws -> [CalendarEntry] {
