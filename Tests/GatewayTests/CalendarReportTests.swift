@@ -118,6 +118,11 @@ import Testing
             #expect(samWork == ["cmp-t:submit_for_self_review"])
             #expect(olgaWork == ["cmp-n:assign"])
             #expect(leoApprovals.isEmpty)
+            try await client.execute(uri: "/api/campaigns/cmp-n/status", method: .get, headers: HTTP.bearer(leo)) { response in
+                let waiting = HTTP.json(response.body)["waiting_for"] as? [[String: Any]]
+                #expect(waiting?.map { $0["action"] as? String } == ["assign"])
+                #expect(waiting?.first?["users"] as? [String] == ["lena", "olga"])
+            }
         }
     }
 }

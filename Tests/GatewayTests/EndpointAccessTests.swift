@@ -30,6 +30,7 @@ import Testing
         Row(method: .post, path: "/api/campaigns", allowed: "ana", forbidden: "sam", body: #"{"title": "x", "type": "other"}"#),
         Row(method: .get, path: "/api/campaigns/cmp-t", allowed: "dora"),
         Row(method: .get, path: "/api/campaigns/cmp-t/history", allowed: "dora"),
+        Row(method: .get, path: "/api/campaigns/cmp-t/status", allowed: "dora"),
         Row(method: .post, path: "/api/campaigns/cmp-t/commands", allowed: "sam", forbidden: "ana", body: #"{"type": "submit_for_self_review"}"#),
         Row(method: .get, path: "/api/campaigns/cmp-t/qa", allowed: "quinn"),
         Row(method: .post, path: "/api/campaigns/cmp-t/qa", allowed: "quinn", forbidden: "sam", body: checklist),

@@ -16,6 +16,9 @@ public struct GatewayRoutes: Sendable {
     let users: UserRoutes
     let authenticator: Authenticator
     let store: ServiceStore
+    let rules: Rules
+    let directory: UserDirectory
+    let clock: WallClock
 
     /// The default upload limit: its base64 fits the bus's default 1 MiB message with room for the envelope.
     public static let defaultMaxUploadBytes = 700 * 1024
@@ -42,6 +45,9 @@ public struct GatewayRoutes: Sendable {
         self.users = UserRoutes(users: users, rules: rules, auth: authenticator, clock: clock)
         self.authenticator = authenticator
         self.store = store
+        self.rules = rules
+        directory = users
+        self.clock = clock
     }
 
     func add(to router: Router<BasicRequestContext>) {
@@ -49,6 +55,7 @@ public struct GatewayRoutes: Sendable {
         qa.add(to: router)
         auth.add(to: router)
         CampaignHistory.add(to: router, store: store, auth: authenticator)
+        CampaignStatus.add(to: router, store: store, rules: rules, users: directory, auth: authenticator, clock: clock)
         work.add(to: router)
         documents.add(to: router)
         calendar.add(to: router)
