@@ -77,4 +77,10 @@ import Testing
         ])
         #expect(WorkQueue.items(for: Self.users["mia"]!, in: [campaign]).map(\.step) == ["marketing"])
     }
+
+    @Test func aCampaignsStatusNamesEveryoneItWaitsFor() {
+        let waiting = CampaignStatus.waiting(Self.campaign(in: .inApproval), users: Self.users.values.sorted { $0.id.rawValue < $1.id.rawValue })
+        #expect(waiting == [CampaignStatus.Waiting(action: .decideApproval, role: .legal, step: "legal", users: ["leo"])],
+                "mia requested it, so the marketing step waits for another marketing lead; brand's phase is not open")
+    }
 }
