@@ -21,7 +21,7 @@ deps:
 	  echo "installing libzmq3-dev libxml2-dev"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libzmq3-dev libxml2-dev pkg-config; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq libzmq3-dev libxml2-dev pkg-config; fi; }
-	@$(PYTHON) -c 'import zmq, pytest' 2>/dev/null || $(PYTHON) -m pip install -q pyzmq pytest
+	@$(PYTHON) -c 'import zmq, pytest, schemathesis, icalendar' 2>/dev/null || $(PYTHON) -m pip install -q pyzmq pytest schemathesis icalendar
 
 build: deps
 	$(SWIFT) build --build-tests

@@ -3,31 +3,63 @@ import Hummingbird
 import Logging
 import ServiceKit
 
-/// Every route of the gateway over one store: campaigns, QA, sign-in and tokens (docs/openapi.yaml).
+/// Every route of the gateway over one store: campaigns, QA, sign-in and tokens, work items, documents, calendar,
+/// reports and users (docs/openapi.yaml).
 public struct GatewayRoutes: Sendable {
     let campaigns: CampaignRoutes
     let qa: QARoutes
     let auth: AuthRoutes
+    let work: WorkRoutes
+    let documents: DocumentRoutes
+    let calendar: CalendarRoutes
+    let reports: ReportRoutes
+    let users: UserRoutes
+    let authenticator: Authenticator
+    let store: ServiceStore
+    let rules: Rules
+    let directory: UserDirectory
+    let clock: WallClock
+
+    /// The default upload limit: its base64 fits the bus's default 1 MiB message with room for the envelope.
+    public static let defaultMaxUploadBytes = 700 * 1024
 
     /// Routes over `store` under `rules`; "now" comes from `clock`. A command waits up to `answerTimeout` for the
     /// station's answer, looking when `changes` announces its campaign. `secureCookies` forces `Secure` on the
-    /// session cookie.
+    /// session cookie. Documents above `maxUploadBytes` are refused (413).
     public init(
         store: ServiceStore, rules: Rules, users: UserDirectory, changes: CampaignChanges, clock: WallClock,
         answerTimeout: Duration = .seconds(5),
-        secureCookies: Bool = false, logger: Logger
+        secureCookies: Bool = false, maxUploadBytes: Int = defaultMaxUploadBytes, logger: Logger
     ) {
         let authenticator = Authenticator(store: store, clock: clock)
         let desk = CommandDesk(
             store: store, changes: changes, clock: clock, answerTimeout: answerTimeout, settle: .milliseconds(300), logger: logger)
         campaigns = CampaignRoutes(store: store, rules: rules, clock: clock, auth: authenticator, desk: desk)
         qa = QARoutes(store: store, auth: authenticator, campaigns: campaigns)
-        auth = AuthRoutes(store: store, users: users, auth: authenticator, clock: clock, secureCookies: secureCookies)
+        auth = AuthRoutes(
+            store: store, users: users, auth: authenticator, clock: clock, secureCookies: secureCookies, throttle: SignInThrottle())
+        work = WorkRoutes(store: store, auth: authenticator)
+        documents = DocumentRoutes(store: store, auth: authenticator, clock: clock, maxUploadBytes: maxUploadBytes)
+        calendar = CalendarRoutes(store: store, rules: rules, auth: authenticator, clock: clock)
+        reports = ReportRoutes(store: store, rules: rules, auth: authenticator, clock: clock)
+        self.users = UserRoutes(users: users, rules: rules, auth: authenticator, clock: clock)
+        self.authenticator = authenticator
+        self.store = store
+        self.rules = rules
+        directory = users
+        self.clock = clock
     }
 
     func add(to router: Router<BasicRequestContext>) {
         campaigns.add(to: router)
         qa.add(to: router)
         auth.add(to: router)
+        CampaignHistory.add(to: router, store: store, auth: authenticator)
+        CampaignStatus.add(to: router, store: store, rules: rules, users: directory, auth: authenticator, clock: clock)
+        work.add(to: router)
+        documents.add(to: router)
+        calendar.add(to: router)
+        reports.add(to: router)
+        users.add(to: router)
     }
 }

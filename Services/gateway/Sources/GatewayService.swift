@@ -8,7 +8,9 @@ import ServiceKit
 /// Runs `marquee-gateway`: ServiceKit's flags (`--http` serves the API and dashboard beside `/metrics` and
 /// `/health`) plus `--secure-cookies` (the session cookie is always `Secure`: the gateway sits behind TLS) and
 /// `--answer-timeout-ms N` (how long a command waits for the station's answer, default 5000) and `--password-cost N`
-/// (bcrypt's work factor for new passwords, 10…16, default 12).
+/// (bcrypt's work factor for new passwords, 10…16, default 12) and `--max-upload-bytes N` (the largest document
+/// upload, default 700 KiB: the bus must carry about 4/3 of it in one message, so raise the bus's
+/// `--max-message-bytes` with it).
 ///
 /// One `EventConsumer` folds the line's facts, rejections and QA reports into `<data>/gateway.sqlite`; the outbox
 /// relay publishes the requests and commands people send. On the first start it creates the users — `admin` and
@@ -23,6 +25,7 @@ public enum GatewayService {
         var secureCookies = false
         var answerTimeout = Duration.seconds(5)
         var passwordCost: UInt8 = 12
+        var maxUploadBytes = GatewayRoutes.defaultMaxUploadBytes
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             switch argument {
@@ -38,6 +41,11 @@ public enum GatewayService {
                     return usage("--password-cost needs a number from 10 to 16")
                 }
                 passwordCost = value
+            case "--max-upload-bytes":
+                guard let value = remaining.popFirst().flatMap(Int.init), (1...(47 << 20)).contains(value) else {
+                    return usage("--max-upload-bytes needs a number from 1 to \(47 << 20)")
+                }
+                maxUploadBytes = value
             default:
                 rest.append(argument)
             }
@@ -68,7 +76,7 @@ public enum GatewayService {
                 health: ServiceHealth(service: "gateway", store: store, control: control, logger: runtime.logger),
                 routes: GatewayRoutes(
                     store: store, rules: rules, users: users, changes: changes, clock: .system, answerTimeout: answerTimeout,
-                    secureCookies: secureCookies, logger: runtime.logger),
+                    secureCookies: secureCookies, maxUploadBytes: maxUploadBytes, logger: runtime.logger),
                 onReady: { address in FileHandle.standardOutput.write(Data("marquee-gateway ready http=\(address)\n".utf8)) },
                 logger: runtime.logger)
             try await runtime.run(relay, consumer, endpoint)

@@ -11,6 +11,9 @@ import GRDB
 ///
 /// People and access: `gw_user` (bcrypt hashes), `gw_session` and `gw_token` (SHA-256 of the secret only),
 /// and `gw_audit`, one row per state-changing action.
+///
+/// `gateway.v2`: `gw_blob` (uploaded document bytes by content hash, with their media type), `gw_user.disabled`
+/// and `gw_token.scope` (`api`, or `calendar` for a feed token that only reads `/calendar.ics`).
 public enum GatewayStore {
     /// Registers the migrations.
     public static func register(_ migrator: inout DatabaseMigrator) {
@@ -80,6 +83,16 @@ public enum GatewayStore {
                 t.column("event_id", .text)
                 t.column("outcome", .text).notNull()
             }
+        }
+        migrator.registerMigration("gateway.v2") { db in
+            try db.create(table: "gw_blob", options: .withoutRowID) { t in
+                t.primaryKey("content_hash", .text)
+                t.column("media_type", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("content", .blob).notNull()
+            }
+            try db.alter(table: "gw_user") { t in t.add(column: "disabled", .boolean).notNull().defaults(to: false) }
+            try db.alter(table: "gw_token") { t in t.add(column: "scope", .text).notNull().defaults(to: "api") }
         }
     }
 }

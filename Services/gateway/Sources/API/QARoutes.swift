@@ -35,6 +35,7 @@ struct QARoutes: Sendable {
 
     func record(_ request: Request, id: CampaignID) async throws -> Response {
         let actor = try await auth.writer(of: request)
+        try actor.require(anyOf: [.qaReviewer], to: "recording QA")
         let body = try await BodyDecoding.object(of: request)
         let answers = try BodyDecoding.decode([QAChecklistAnswer].self, from: body["checklist"] ?? .null, at: "/checklist")
         return try await record(answers, for: id, by: actor)

@@ -9,6 +9,8 @@ import ServiceKit
 /// Signing in and out, API tokens and the audit log:
 /// - `POST /api/session` `{"user", "password"}` — sets the session cookie (HttpOnly, SameSite=Strict, Secure behind
 ///   TLS) and answers the user and the CSRF token unsafe requests of that session must send as `X-CSRF-Token`;
+///   a session cookie the browser still sends is revoked (no session fixation), and after 5 failures for a user or a
+///   client address (the last `X-Forwarded-For` hop, the one the proxy added) within 15 minutes the next attempts get 429 with `Retry-After`;
 /// - `DELETE /api/session` — signs out;
 /// - `GET /api/me` — the signed-in user;
 /// - `POST /api/tokens` `{"name"}` — a bearer token for scripts, shown once;
@@ -20,6 +22,7 @@ struct AuthRoutes: Sendable {
     let clock: WallClock
     /// Whether cookies get `Secure` whatever the request says (the gateway itself serves TLS or sits behind it).
     let secureCookies: Bool
+    let throttle: SignInThrottle
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("api/session") { request, _ in try await signIn(request) }
@@ -46,14 +49,38 @@ struct AuthRoutes: Sendable {
                 "user and password are required",
                 errors: ["user", "password"].filter { body[$0] == nil }.map { .init(pointer: "#/\($0)", detail: "is required") })
         }
-        let (user, secret, csrf) = try await openSession(id: id, password: password)
+        let now = clock.now()
+        let keys = Self.throttleKeys(user: id, request: request)
+        if let wait = await throttle.retryAfter(keys, now: now) {
+            var response = GatewayProblem(
+                type: "too-many-attempts", title: "Too many sign-in attempts", status: 429,
+                detail: "too many failed sign-ins; try again in \(wait) seconds"
+            ).response
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
+        let (user, secret, csrf): (GatewayUser, String, String)
+        do {
+            (user, secret, csrf) = try await openSession(id: id, password: password, replacing: request.cookies[Authenticator.cookie]?.value)
+        } catch let problem as GatewayProblem where problem.statusCode == 401 {
+            await throttle.fail(keys, now: now)
+            throw problem
+        }
         var response = try JSONResponse.make(SignedIn(user: user, csrfToken: csrf))
         response.setCookie(sessionCookie(secret, request: request))
         return response
     }
 
-    /// Checks the password and opens a session (audited); 401 for a wrong user or password alike.
-    func openSession(id: String, password: String) async throws -> (GatewayUser, secret: String, csrf: String) {
+    /// What failed sign-ins are counted against: the user id and, behind a proxy, the client address.
+    static func throttleKeys(user: String, request: Request) -> [String] {
+        let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").last
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        return ["user:\(user)"] + (forwarded.map { ["address:\($0)"] } ?? [])
+    }
+
+    /// Checks the password and opens a new session (audited), revoking the session `replacing` the browser still
+    /// held; 401 for a wrong user or password alike.
+    func openSession(id: String, password: String, replacing old: String? = nil) async throws -> (GatewayUser, secret: String, csrf: String) {
         let now = clock.now()
         guard let user = try await users.verify(id: id, password: password) else {
             try await store.pool.write { db in
@@ -63,6 +90,7 @@ struct AuthRoutes: Sendable {
         }
         let (secret, csrf) = try await store.pool.write { db in
             try AuditLog.record(.init(at: now, user: user.id, action: "session.open", outcome: "accepted"), in: db)
+            if let old { try SessionStore.close(old, in: db) }
             return try SessionStore.open(for: user.id, now: now, in: db)
         }
         return (user, secret, csrf)

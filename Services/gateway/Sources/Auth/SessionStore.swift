@@ -45,7 +45,7 @@ enum SessionStore {
     /// The user of the API token `secret`, if it is one.
     static func tokenUser(_ secret: String, in db: Database) throws -> GatewayUser? {
         guard let id = try String.fetchOne(
-            db, sql: "SELECT user FROM gw_token WHERE secret_hash = ?", arguments: [Secret.digest(secret)])
+            db, sql: "SELECT user FROM gw_token WHERE secret_hash = ? AND scope = 'api'", arguments: [Secret.digest(secret)])
         else { return nil }
         return try UserDirectory.load(UserID(rawValue: id), in: db)?.0
     }

@@ -53,9 +53,9 @@ public struct UserDirectory: Sendable {
         return try await hasher.verify(password, against: hash) ? user : nil
     }
 
-    /// The user `id` and their password hash.
+    /// The user `id` and their password hash; nil for an unknown or disabled user.
     static func load(_ id: UserID, in db: Database) throws -> (GatewayUser, String)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM gw_user WHERE id = ?", arguments: [id.rawValue]) else { return nil }
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM gw_user WHERE id = ? AND NOT disabled", arguments: [id.rawValue]) else { return nil }
         let roles = (row["roles"] as String).split(separator: ",").map { Role(rawValue: String($0)) }
         return (GatewayUser(id: id, name: row["name"], roles: roles), row["password_hash"])
     }

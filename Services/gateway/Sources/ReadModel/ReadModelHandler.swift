@@ -10,12 +10,13 @@ import ServiceKit
 ///   `evolve` for each next one): a version already folded is a duplicate and changes nothing; a missing version,
 ///   or a fact of a campaign never submitted, is dead-lettered;
 /// - `campaign.command.rejected`, kept by the refused command's id;
-/// - `qa.report.ready`, kept in bus order.
+/// - `qa.report.ready`, kept in bus order;
+/// - `campaign.document.submitted`: the bytes, kept by content hash in `gw_blob` (for downloads).
 ///
 /// After each commit that touched a campaign it tells ``CampaignChanges`` (the dashboard's live updates).
 public struct ReadModelHandler: EventHandler {
     /// The topic prefixes it reads.
-    public static let prefixes = [CampaignFactRecorded.prefix, CommandRejected.topic.rawValue, QAReportReady.topic.rawValue]
+    public static let prefixes = [CampaignFactRecorded.prefix, CommandRejected.topic.rawValue, QAReportReady.topic.rawValue, DocumentSubmitted.topic.rawValue]
 
     let clock: SLAClock
     let changes: CampaignChanges
@@ -47,6 +48,9 @@ public struct ReadModelHandler: EventHandler {
                 sql: "INSERT INTO gw_qa_report (campaign, report) VALUES (?, ?)",
                 arguments: [report.data.campaignID.rawValue, try MarqueeJSON.encode(report.data)])
             touched = report.data.campaignID
+        } else if let document = event.typed(as: DocumentSubmitted.self) {
+            _ = try DocumentShelf.keep(document.data.content, mediaType: document.data.mediaType, in: db)
+            touched = document.data.campaignID
         } else {
             return
         }
