@@ -63,15 +63,16 @@ public enum GatewayService {
             let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
             let relay = OutboxRelay(service: "gateway", store: store, publisher: publisher, logger: runtime.logger)
             let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
+            let ops = OpsFeed(endpoints: runtime.options.bus, control: control, store: store, logger: runtime.logger)
             let endpoint = GatewayEndpoint(
                 host: runtime.options.httpHost, port: runtime.options.httpPort, registry: runtime.registry,
                 health: ServiceHealth(service: "gateway", store: store, control: control, logger: runtime.logger),
                 routes: GatewayRoutes(
                     store: store, rules: rules, users: users, changes: changes, clock: .system, answerTimeout: answerTimeout,
-                    secureCookies: secureCookies, logger: runtime.logger),
+                    secureCookies: secureCookies, ops: ops, logger: runtime.logger),
                 onReady: { address in FileHandle.standardOutput.write(Data("marquee-gateway ready http=\(address)\n".utf8)) },
                 logger: runtime.logger)
-            try await runtime.run(relay, consumer, endpoint)
+            try await runtime.run(relay, consumer, ops, endpoint)
             await publisher.close()
             return 0
         } catch {
