@@ -188,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "GatewayService", "ServiceKit", "ServiceTestKit", "Contracts", "Domain", grdb, log, yams, hummingbird,
+                "GatewayService", "Bus", "ServiceKit", "ServiceTestKit", "Contracts", "Domain", grdb, log, yams, hummingbird,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/GatewayTests"),

@@ -106,7 +106,7 @@ extension DashboardRoutes {
     /// The inline MVP check: `{"missing": [{field, label, detail}…], "errors": […]}`.
     func checkRequest(_ request: Request, _ actor: Actor) async throws -> Response {
         let form = try await WebForm.read(request)
-        let actor = try await auth.writer(of: request)
+        let actor = try await auth.writer(of: request, formToken: form["_csrf"])  // the field, else X-CSRF-Token
         let draft = RequestDraft(form: form, requester: actor.user.id)
         return try JSONResponse.make(["missing": draft.missing(under: rules), "errors": draft.problems])
     }
