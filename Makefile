@@ -17,11 +17,11 @@ PYTHON ?= python3
 .PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting chaos soak clean
 
 deps:
-	@pkg-config --exists libzmq libxml-2.0 || { \
-	  echo "installing libzmq3-dev libxml2-dev"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libzmq3-dev libxml2-dev pkg-config; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq libzmq3-dev libxml2-dev pkg-config; fi; }
-	@$(PYTHON) -c 'import zmq, pytest' 2>/dev/null || $(PYTHON) -m pip install -q pyzmq pytest
+	@{ pkg-config --exists libzmq libxml-2.0 && command -v chromedriver >/dev/null; } || { \
+	  echo "installing libzmq3-dev libxml2-dev chromium chromium-driver"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libzmq3-dev libxml2-dev pkg-config chromium chromium-driver; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libzmq3-dev libxml2-dev pkg-config chromium chromium-driver; fi; }
+	@$(PYTHON) -c 'import zmq, pytest, selenium' 2>/dev/null || $(PYTHON) -m pip install -q pyzmq pytest selenium
 
 build: deps
 	$(SWIFT) build --build-tests
