@@ -269,6 +269,63 @@ import Testing
         }
     }
 
+    @Test func theCampaignPageShowsEveryDocumentVersionAndTheQAPageTheFindings() async throws {
+        let gateway = try await GatewayHarness.make()
+        let (first, second) = (
+            DocumentVersion(document: "email", version: 1, contentHash: "h1"), DocumentVersion(document: "email", version: 2, contentHash: "h2")
+        )
+        try await gateway.fold(campaign: "cmp-q", [
+            .submitted(GatewayHarness.request()), .triaged(.assign(to: .specialist)), .specialistAssigned("sam"), .buildStarted,
+            .documentRevised(first), .documentRevised(second), .selfReviewStarted, .sentToRequester(round: 1),
+            .requesterApproved(by: "ana"), .qaRequested,
+        ])
+        let report = QAReportReady(
+            campaignID: "cmp-q", documents: [second],
+            findings: [.init(document: "email", rule: "link.empty-href", severity: "error", message: "empty link <a>", fix: "add it")],
+            worker: "qa-1")
+        try await gateway.fold(AnyEnvelope(Envelope.make(report, source: "marquee/qa", now: GatewayHarness.now)))
+        try await gateway.endpoint.application().test(.router) { client in
+            let quinn = try await DashboardSession.signIn("quinn", password: try #require(gateway.passwords["quinn"]), client: client)
+            let page = try await client.execute(uri: "/campaigns/cmp-q", method: .get, headers: quinn.headers) { String(buffer: $0.body) }
+            #expect(page.contains("<td>email</td><td>v1</td><td><code>h1</code></td><td>superseded</td>"))
+            #expect(page.contains("<td>email</td><td>v2</td><td><code>h2</code></td><td>current</td>"))
+            #expect(page.contains("error · email · link.empty-href: empty link &lt;a&gt;"), "the automated report is in the history")
+            #expect(page.contains(#"data-command="record_qa""#), "a QA reviewer is offered the checklist")
+            let qa = try await client.execute(uri: "/campaigns/cmp-q/qa", method: .get, headers: quinn.headers) { String(buffer: $0.body) }
+            let item = try #require(QAChecklist.standard.first { $0.covers(rule: "link.empty-href") }).id
+            #expect(qa.contains("name=\"result_\(item)\" value=\"fail\" checked"), "the finding's item starts as failed")
+            #expect(qa.contains("pre-filled outcome <strong>failed</strong>"))
+            let cleared = QAChecklist.standard.map { ("result_\($0.id)", "pass") }
+            async let station: Void = gateway.answer { command in
+                let issued = try #require(command.typed(as: CampaignCommandIssued.self))
+                guard case .recordQA(let verdict) = issued.data.command else {
+                    Issue.record("the form sent \(issued.data.command.kind.rawValue), not record_qa")
+                    return []
+                }
+                #expect(verdict.reviewer == "quinn" && verdict.documents == [second] && verdict.outcome == .passed)
+                return [GatewayHarness.rejection(of: command, code: "reviewer_is_builder", stage: .qaRequested)]
+            }
+            let refused = try await client.execute(
+                uri: "/campaigns/cmp-q/qa", method: .post, headers: quinn.formHeaders, body: quinn.form(cleared))
+            try await station
+            #expect(refused.status == .conflict)
+            #expect(String(buffer: refused.body).contains("refused: reviewer_is_builder"))
+        }
+    }
+
+    @Test func theInlineCheckTakesTheTokenFromTheHeader() async throws {
+        let gateway = try await GatewayHarness.make()
+        try await gateway.endpoint.application().test(.router) { client in
+            let ana = try await DashboardSession.signIn("ana", password: try #require(gateway.passwords["ana"]), client: client)
+            var headers = ana.formHeaders
+            headers[Authenticator.csrfHeader] = ana.csrf
+            try await client.execute(uri: "/requests/check", method: .post, headers: headers, body: Form.body([("title", "x")])) { response in
+                #expect(response.status == .ok)
+                #expect((HTTP.json(response.body)["missing"] as? [[String: Any]])?.count == 6)
+            }
+        }
+    }
+
     @Test func theEventStreamAnnouncesAFoldedCampaignAndBeatsTheHeart() async throws {
         let gateway = try await GatewayHarness.make()
         let routes = gateway.endpoint.routes.dashboard

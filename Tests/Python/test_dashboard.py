@@ -232,8 +232,14 @@ def test_a_request_goes_from_the_form_to_launch_while_the_board_follows_live(sta
         assert fact in history, history
     actor.shot("09-campaign-history")
 
+    actor.sign_in("lena", "/ops")
+    tail = actor.find("#tail-lines").text
+    assert "campaign.fact.scheduled" in tail and campaign in tail, tail
+    assert "gateway" in actor.find("#lag").text, actor.find("#lag").text
+    actor.shot("10-ops")
+
     phone = Dashboard(browsers(390, 844), stack["url"], stack["passwords"], artifacts)
     phone.sign_in("ana")
     assert phone.driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1;"), \
         "the board fits a phone's width"
-    phone.shot("10-board-phone")
+    phone.shot("11-board-phone")

@@ -2,8 +2,8 @@ import Contracts
 import Domain
 import Foundation
 
-/// The campaign page's content: the summary with its SLA badge and open deadlines, the documents and their
-/// versions, the approval steps, the full history of facts, the refused commands and the automated QA reports,
+/// The campaign page's content: the summary with its SLA badge and open deadlines, every version of every
+/// document (revised on the line) with the current and approved ones marked, the approval steps, the full history of facts, the refused commands and the automated QA reports,
 /// and the commands the signed-in user may send in its stage.
 struct CampaignView: Sendable {
     struct Deadline: Sendable {
@@ -16,6 +16,7 @@ struct CampaignView: Sendable {
         var id: String
         var version: Int
         var hash: String
+        var current: Bool
         var approved: Bool
     }
 
@@ -83,11 +84,17 @@ struct CampaignView: Sendable {
         channels = brief.channels.map(\.rawValue).joined(separator: ", ")
         slaDue = detail.summary.slaDueAt.map(Self.time)
         deadlines = detail.deadlines.map { Deadline(step: $0.approvalStep ?? $0.step.rawValue, owner: $0.owner.rawValue, due: Self.time($0.dueAt)) }
-        documents = campaign.documents.map { version in
-            Document(
-                id: version.document.rawValue, version: version.version, hash: String(version.contentHash.rawValue.prefix(12)),
-                approved: campaign.approvedVersions.contains(version))
+        let revised = detail.history.compactMap { recorded -> DocumentVersion? in
+            guard case .documentRevised(let version) = recorded.event.fact else { return nil }
+            return version
         }
+        documents = (revised + campaign.documents.filter { !revised.contains($0) })
+            .sorted { ($0.document.rawValue, $0.version) < ($1.document.rawValue, $1.version) }
+            .map { version in
+                Document(
+                    id: version.document.rawValue, version: version.version, hash: String(version.contentHash.rawValue.prefix(12)),
+                    current: campaign.documents.contains(version), approved: campaign.approvedVersions.contains(version))
+            }
         approvals = (campaign.approvals?.steps ?? []).map {
             ApprovalStep(
                 id: $0.step.id, role: $0.step.role.rawValue, phase: $0.step.phase, opened: $0.openedAt.map(Self.time),

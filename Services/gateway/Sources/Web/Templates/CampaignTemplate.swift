@@ -77,7 +77,10 @@ enum CampaignTemplate {
         {{/actions}}
         <h2>Documents</h2>
         {{^documents}}<p class="hint">No documents yet.</p>{{/documents}}
-        <div class="table-wrap"><table>{{#documents}}<tr><td>{{id}}</td><td>v{{version}}</td><td><code>{{hash}}</code></td><td>{{#approved}}approved{{/approved}}</td></tr>{{/documents}}</table></div>
+        <div class="table-wrap"><table id="documents">
+          <thead><tr><th scope="col">Document</th><th scope="col">Version</th><th scope="col">Content</th><th scope="col">State</th></tr></thead>
+          <tbody>{{#documents}}<tr><td>{{id}}</td><td>v{{version}}</td><td><code>{{hash}}</code></td><td>{{#current}}current{{/current}}{{^current}}superseded{{/current}}{{#approved}}, approved{{/approved}}</td></tr>{{/documents}}</tbody>
+        </table></div>
         <h2>Approvals</h2>
         {{^approvals}}<p class="hint">Approvals have not started.</p>{{/approvals}}
         <div class="table-wrap"><table>{{#approvals}}<tr><td>{{id}}</td><td>{{role}}</td><td>phase {{phase}}</td><td>{{#signedBy}}signed by {{signedBy}} at {{signedAt}}{{/signedBy}}{{^signedBy}}{{#opened}}open since {{opened}}{{/opened}}{{^opened}}waiting{{/opened}}{{/signedBy}}</td></tr>{{/approvals}}</table></div>

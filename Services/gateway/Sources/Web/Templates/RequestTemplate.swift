@@ -21,7 +21,7 @@ enum RequestTemplate {
           {{#objectiveError}}<p id="objective-error" class="field-error">{{objectiveError}}</p>{{/objectiveError}}
           <fieldset><legend>Brief</legend>
           {{#brief}}{{> request-field}}{{/brief}}
-          <fieldset{{#channelsError}} aria-describedby="channels-error"{{/channelsError}}><legend>Channels</legend>
+          <fieldset class="choices"{{#channelsError}} aria-describedby="channels-error"{{/channelsError}}><legend>Channels</legend>
           {{#channels}}<label><input type="checkbox" name="channels" value="{{value}}"{{#selected}} checked{{/selected}}> {{label}}</label> {{/channels}}
           {{#channelsError}}<p id="channels-error" class="field-error">{{channelsError}}</p>{{/channelsError}}
           </fieldset>

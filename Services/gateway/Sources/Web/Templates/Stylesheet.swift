@@ -28,7 +28,11 @@ enum Stylesheet {
         button.secondary { background: var(--soft); color: var(--ink); border: 1px solid var(--line); }
         .stack { display: grid; gap: .35rem; }
         .narrow { max-width: 24rem; }
-        fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; }
+        fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; display: grid; gap: .35rem; }
+        fieldset.choices { display: flex; flex-wrap: wrap; gap: .5rem 1rem; }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+        dt { font-weight: 600; }
+        dd { margin: 0; }
         .hint { color: var(--muted); font-size: .9rem; }
         .field-error { color: var(--bad); font-weight: 600; }
         .notice { padding: .6rem .8rem; border-radius: 4px; background: var(--soft); border-left: 4px solid var(--accent); }
@@ -59,8 +63,10 @@ enum Stylesheet {
         .tail { font-family: ui-monospace, monospace; font-size: .85rem; max-height: 30rem; overflow-y: auto; }
         @media (max-width: 40rem) {
           .board { grid-auto-flow: row; grid-auto-columns: auto; }
+          .column { min-height: 0; }
           .signout { margin-left: 0; }
           .month td { height: auto; font-size: .8rem; }
+          dl { grid-template-columns: 1fr; }
         }
         """
 }
