@@ -313,6 +313,42 @@ import Testing
         }
     }
 
+    @Test func myWorkAndTheApprovalsInboxListWhatWaitsForEachRole() async throws {
+        let gateway = try await GatewayHarness.make()
+        try await gateway.fold(campaign: "cmp-new", [.submitted(GatewayHarness.request(title: "To assign")), .triaged(.assign(to: .specialist))])
+        let passed = QAVerdict(
+            reviewer: "quinn", checklist: QAChecklist.standard.map { QAChecklistAnswer(item: $0.id, result: .pass) }, documents: [])
+        for (id, requester) in [("cmp-appr", "ana"), ("cmp-own", "mia")] as [(CampaignID, UserID)] {
+            let request = GatewayHarness.request(by: requester, title: "To approve")
+            try await gateway.fold(campaign: id, [
+                .submitted(request), .triaged(.assign(to: .specialist)), .specialistAssigned("sam"), .buildStarted, .selfReviewStarted,
+                .sentToRequester(round: 1), .requesterApproved(by: requester), .qaRequested, .qaRecorded(passed),
+                .approvalsStarted(GatewayHarness.rules.approvals.route(request)),
+            ])
+        }
+        try await gateway.endpoint.application().test(.router) { client in
+            func page(_ uri: String, as user: String) async throws -> String {
+                let session = try await DashboardSession.signIn(user, password: try #require(gateway.passwords[user]), client: client)
+                return try await client.execute(uri: uri, method: .get, headers: session.headers) { String(buffer: $0.body) }
+            }
+            let olga = try await page("/work", as: "olga")
+            #expect(olga.contains(#"data-campaign-id="cmp-new""#) && olga.contains("assign a specialist"))
+            #expect(!olga.contains(#"data-campaign-id="cmp-appr""#))
+            let sam = try await page("/work", as: "sam")
+            #expect(!sam.contains("data-campaign-id="), "nothing waits for the specialist")
+            let ana = try await page("/work", as: "ana")
+            #expect(ana.contains(#"data-campaign-id="cmp-new""#) && ana.contains(#"data-campaign-id="cmp-appr""#))
+            #expect(!ana.contains(#"data-campaign-id="cmp-own""#))
+            let lena = try await page("/approvals", as: "lena")
+            #expect(!lena.contains("data-campaign-id="), "lena approves nothing")
+            let mia = try await page("/approvals", as: "mia")
+            #expect(mia.contains(#"data-campaign-id="cmp-appr""#) && mia.contains("approval step marketing_lead"))
+            #expect(!mia.contains(#"data-campaign-id="cmp-own""#), "mia requested cmp-own: she may not approve it")
+            let miasWork = try await page("/work", as: "mia")
+            #expect(miasWork.contains("approve step marketing_lead") && miasWork.contains(#"data-campaign-id="cmp-own""#))
+        }
+    }
+
     @Test func theInlineCheckTakesTheTokenFromTheHeader() async throws {
         let gateway = try await GatewayHarness.make()
         try await gateway.endpoint.application().test(.router) { client in

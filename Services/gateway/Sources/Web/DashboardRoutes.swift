@@ -56,16 +56,18 @@ struct DashboardRoutes: Sendable {
     /// Runs a page for the signed-in user: signed out it redirects to `/login?next=`, a ``GatewayProblem`` renders
     /// the error page with its status, anything else is logged and shown as a bare 500.
     func page(_ request: Request, _ body: (Actor) async throws -> Response) async -> Response {
+        var signedIn: Actor?
         do {
             guard let actor = try await auth.actor(of: request) else { return signInRedirect(request) }
+            signedIn = actor
             return try await body(actor)
         } catch let problem as GatewayProblem where problem.statusCode == 401 {
             return signInRedirect(request)
         } catch let problem as GatewayProblem {
-            return errorPage(problem, actor: nil)
+            return errorPage(problem, actor: signedIn)
         } catch {
             logger.error("page failed", metadata: ["http.path": "\(request.uri.path)", LogKey.error: "\(error)"])
-            return errorPage(.internalError(), actor: nil)
+            return errorPage(.internalError(), actor: signedIn)
         }
     }
 

@@ -91,8 +91,10 @@ extension DashboardRoutes {
         case .qaReviewer where stage == .qaRequested && !campaign.builders.contains(me):
             return "review QA"
         default:
-            return campaign.approvals?.openSteps.first(where: { $0.step.role == role && stage == .inApproval })
-                .map { "approve step \($0.step.id)" }
+            guard stage == .inApproval else { return nil }
+            return campaign.approvals?.openSteps.first {
+                $0.step.role == role && !($0.step.distinctFromRequester && campaign.request.requester == me)
+            }.map { "approve step \($0.step.id)" }
         }
     }
 }
