@@ -383,6 +383,22 @@ import Testing
         while await received.next() != nil {}  // the stream ends when finished (graceful shutdown)
     }
 
+    @Test func theEventsEndpointStreamsChangesOverHTTP() async throws {
+        let gateway = try await GatewayHarness.make()
+        try await gateway.endpoint.application().test(.live) { client in
+            let ana = try await DashboardSession.signIn("ana", password: try #require(gateway.passwords["ana"]), client: client)
+            let stream = try EventStreamReader(
+                port: try #require(client.port), request: "GET /events HTTP/1.1\r\nHost: localhost\r\nCookie: \(ana.cookie)\r\n\r\n")
+            defer { stream.close() }
+            let head = try await stream.read(until: ": connected")
+            #expect(head.hasPrefix("HTTP/1.1 200"))
+            #expect(head.lowercased().contains("content-type: text/event-stream"))
+            try await gateway.fold(campaign: "cmp-http", [.submitted(GatewayHarness.request())])
+            let all = try await stream.read(until: "data: cmp-http\n\n")
+            #expect(all.contains("event: campaign\ndata: cmp-http\n\n"))
+        }
+    }
+
     @Test func staticFilesAreCacheableByETag() async throws {
         let gateway = try await GatewayHarness.make()
         try await gateway.endpoint.application().test(.router) { client in
