@@ -11,7 +11,9 @@ struct DashboardSession {
     var csrf: String
 
     /// Signs `user` in through the login form and reads the CSRF token from the board.
-    static func signIn(_ user: String, password: String, client: some TestClientProtocol) async throws -> DashboardSession {
+    static func signIn(_ user: String, password: String, client: some TestClientProtocol) async throws
+        -> DashboardSession
+    {
         let response = try await client.execute(
             uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
             body: ByteBuffer(string: "user=\(user)&password=\(Form.encode(password))&next=%2F"))

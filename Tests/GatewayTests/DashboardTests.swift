@@ -16,8 +16,10 @@ import Testing
 /// The dashboard through the router: sign-in, every page for every role, redirects when signed out, CSRF on every
 /// form, the request form's MVP check, SLA badges on the board, escaping, error pages and the command forms.
 @Suite struct DashboardTests {
-    static let pages = ["/", "/requests/new", "/work", "/approvals", "/calendar", "/calendar?month=2026-12", "/ops", "/campaigns/cmp-1",
-        "/campaigns/cmp-1/qa"]
+    static let pages = [
+        "/", "/requests/new", "/work", "/approvals", "/calendar", "/calendar?month=2026-12", "/ops", "/campaigns/cmp-1",
+        "/campaigns/cmp-1/qa",
+    ]
 
     @Test func signedOutPagesRedirectToSignInAndBack() async throws {
         let gateway = try await GatewayHarness.make()
@@ -45,7 +47,9 @@ import Testing
                     body: ByteBuffer(string: "user=ana&password=\(Form.encode(password))&next=\(next)")
                 ) { response in
                     #expect(response.status == .seeOther)
-                    #expect(response.headers[.location] == (next == "%2Fwork" ? "/work" : "/"), "no open redirect for \(next)")
+                    #expect(
+                        response.headers[.location] == (next == "%2Fwork" ? "/work" : "/"),
+                        "no open redirect for \(next)")
                 }
             }
             try await client.execute(
@@ -61,16 +65,20 @@ import Testing
 
     @Test func everyPageRendersForEveryRole() async throws {
         let gateway = try await GatewayHarness.make()
-        try await gateway.fold(campaign: "cmp-1", [.submitted(GatewayHarness.request()), .triaged(.assign(to: .specialist))])
+        try await gateway.fold(
+            campaign: "cmp-1", [.submitted(GatewayHarness.request()), .triaged(.assign(to: .specialist))])
         try await gateway.endpoint.application().test(.router) { client in
             for user in GatewayHarness.rules.people.map(\.id.rawValue) + [UserDirectory.adminID.rawValue] {
-                let session = try await DashboardSession.signIn(user, password: try #require(gateway.passwords[user]), client: client)
+                let session = try await DashboardSession.signIn(
+                    user, password: try #require(gateway.passwords[user]), client: client)
                 for page in Self.pages {
                     try await client.execute(uri: page, method: .get, headers: session.headers) { response in
                         #expect(response.status == .ok, "\(page) for \(user)")
                         #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                         let html = String(buffer: response.body)
-                        #expect(html.contains(##"<a class="skip" href="#main">"##) && html.contains(#"action="/logout""#), "\(page) for \(user)")
+                        #expect(
+                            html.contains(##"<a class="skip" href="#main">"##) && html.contains(#"action="/logout""#),
+                            "\(page) for \(user)")
                     }
                 }
             }
@@ -84,10 +92,12 @@ import Testing
             let first = try await DashboardSession.signIn("ana", password: password, client: client)
             let second = try await DashboardSession.signIn("ana", password: password, client: client)
             #expect(first.cookie != second.cookie && first.csrf != second.csrf)
-            try await client.execute(uri: "/logout", method: .post, headers: first.formHeaders, body: Form.body([])) { response in
+            try await client.execute(uri: "/logout", method: .post, headers: first.formHeaders, body: Form.body([])) {
+                response in
                 #expect(response.status == .forbidden)
             }
-            try await client.execute(uri: "/logout", method: .post, headers: first.formHeaders, body: first.form([])) { response in
+            try await client.execute(uri: "/logout", method: .post, headers: first.formHeaders, body: first.form([])) {
+                response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/login")
             }
@@ -102,10 +112,13 @@ import Testing
 
     @Test func everyFormNeedsTheCSRFToken() async throws {
         let gateway = try await GatewayHarness.make()
-        try await gateway.fold(campaign: "cmp-1", [.submitted(GatewayHarness.request()), .triaged(.assign(to: .specialist))])
+        try await gateway.fold(
+            campaign: "cmp-1", [.submitted(GatewayHarness.request()), .triaged(.assign(to: .specialist))])
         try await gateway.endpoint.application().test(.router) { client in
-            let olga = try await DashboardSession.signIn("olga", password: try #require(gateway.passwords["olga"]), client: client)
-            let ana = try await DashboardSession.signIn("ana", password: try #require(gateway.passwords["ana"]), client: client)
+            let olga = try await DashboardSession.signIn(
+                "olga", password: try #require(gateway.passwords["olga"]), client: client)
+            let ana = try await DashboardSession.signIn(
+                "ana", password: try #require(gateway.passwords["ana"]), client: client)
             let posts: [(DashboardSession, String, [(String, String)])] = [
                 (ana, "/requests", [("title", "x")]), (ana, "/requests/check", [("title", "x")]),
                 (olga, "/campaigns/cmp-1/commands", [("type", "assign"), ("specialist", "sam")]),
@@ -114,13 +127,16 @@ import Testing
             for (session, uri, fields) in posts {
                 for token in ["", "forged"] {
                     let body = Form.body((token.isEmpty ? [] : [("_csrf", token)]) + fields)
-                    try await client.execute(uri: uri, method: .post, headers: session.formHeaders, body: body) { response in
+                    try await client.execute(uri: uri, method: .post, headers: session.formHeaders, body: body) {
+                        response in
                         #expect(response.status == .forbidden, "\(uri) with token \"\(token)\"")
                         #expect(String(buffer: response.body).contains("CSRF"))
                     }
                 }
             }
-            let outbox = try await gateway.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
+            let outbox = try await gateway.store.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
+            }
             #expect(outbox == 0, "nothing was sent")
         }
     }
@@ -128,51 +144,73 @@ import Testing
     @Test func theRequestFormListsWhatTheMVPLacks() async throws {
         let gateway = try await GatewayHarness.make(answerTimeout: .milliseconds(100))
         try await gateway.endpoint.application().test(.router) { client in
-            let ana = try await DashboardSession.signIn("ana", password: try #require(gateway.passwords["ana"]), client: client)
+            let ana = try await DashboardSession.signIn(
+                "ana", password: try #require(gateway.passwords["ana"]), client: client)
             try await client.execute(uri: "/requests/new", method: .get, headers: ana.headers) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains(#"<label for="f-goal">Goal</label>"#) && html.contains(#"id="mvp-missing""#))
                 #expect(html.contains(#"<script src="/static/live.js" defer></script>"#))
             }
-            let incomplete = ana.form([("title", "Spring sale"), ("type", "other"), ("goal", "sell"), ("launch_date", "soon")])
-            try await client.execute(uri: "/requests", method: .post, headers: ana.formHeaders, body: incomplete) { response in
+            let incomplete = ana.form([
+                ("title", "Spring sale"), ("type", "other"), ("goal", "sell"), ("launch_date", "soon"),
+            ])
+            try await client.execute(uri: "/requests", method: .post, headers: ana.formHeaders, body: incomplete) {
+                response in
                 #expect(response.status == .unprocessableContent)
                 let html = String(buffer: response.body)
-                for item in ["Objective: choose the objective", "Audience: say who the campaign is for", "Key message:", "Channels: list at least one channel",
-                    "Launch date: write the date as YYYY-MM-DD", "Launch date: give the launch date"]
-                {
+                for item in [
+                    "Objective: choose the objective", "Audience: say who the campaign is for", "Key message:",
+                    "Channels: list at least one channel",
+                    "Launch date: write the date as YYYY-MM-DD", "Launch date: give the launch date",
+                ] {
                     #expect(html.contains(item), "lists \(item)")
                 }
                 #expect(!html.contains("Goal: say what"), "the goal is there")
-                #expect(html.contains(#"id="f-audience" name="audience" value="" aria-describedby="h-audience e-audience" aria-invalid="true""#))
+                #expect(
+                    html.contains(
+                        #"id="f-audience" name="audience" value="" aria-describedby="h-audience e-audience" aria-invalid="true""#
+                    ))
                 #expect(html.contains(#"value="Spring sale""#), "what was typed stays")
             }
-            try await client.execute(uri: "/requests/check", method: .post, headers: ana.formHeaders, body: incomplete) { response in
+            try await client.execute(uri: "/requests/check", method: .post, headers: ana.formHeaders, body: incomplete)
+            { response in
                 #expect(response.status == .ok)
                 let answer = HTTP.json(response.body)
-                #expect((answer["missing"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
-                    == ["objective", "audience", "key_message", "channels", "launch_date"])
-                #expect((answer["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } == ["launch_date"])
+                #expect(
+                    (answer["missing"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
+                        == ["objective", "audience", "key_message", "channels", "launch_date"])
+                #expect(
+                    (answer["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } == ["launch_date"])
             }
-            let outbox = try await gateway.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
+            let outbox = try await gateway.store.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
+            }
             #expect(outbox == 0, "an incomplete request is not sent")
 
             let complete = ana.form([
-                ("title", "Spring sale"), ("type", "other"), ("objective", "conversion"), ("goal", "sell"), ("audience", "EU admins"),
-                ("key_message", "Save an hour"), ("channels", "email"), ("channels", "web"), ("launch_date", "2026-12-08"),
+                ("title", "Spring sale"), ("type", "other"), ("objective", "conversion"), ("goal", "sell"),
+                ("audience", "EU admins"),
+                ("key_message", "Save an hour"), ("channels", "email"), ("channels", "web"),
+                ("launch_date", "2026-12-08"),
             ])
-            try await client.execute(uri: "/requests", method: .post, headers: ana.formHeaders, body: complete) { response in
+            try await client.execute(uri: "/requests", method: .post, headers: ana.formHeaders, body: complete) {
+                response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location]?.hasPrefix("/campaigns/cmp-") == true)
             }
-            let sent = try #require(try await gateway.store.pool.read { db in try Data.fetchOne(db, sql: "SELECT payload FROM outbox") })
-            let submitted = try #require(try EventCatalog.marquee.decode(sent, topic: nil).typed(as: RequestSubmitted.self))
+            let sent = try #require(
+                try await gateway.store.pool.read { db in try Data.fetchOne(db, sql: "SELECT payload FROM outbox") })
+            let submitted = try #require(
+                try EventCatalog.marquee.decode(sent, topic: nil).typed(as: RequestSubmitted.self))
             #expect(submitted.data.request.requester == "ana")
             #expect(submitted.data.request.brief.channels == [.email, .web])
             #expect(triage(submitted.data.request, rules: GatewayHarness.rules) == .assign(to: .specialist))
 
-            let sam = try await DashboardSession.signIn("sam", password: try #require(gateway.passwords["sam"]), client: client)
-            try await client.execute(uri: "/requests", method: .post, headers: sam.formHeaders, body: sam.form([("title", "x")])) { response in
+            let sam = try await DashboardSession.signIn(
+                "sam", password: try #require(gateway.passwords["sam"]), client: client)
+            try await client.execute(
+                uri: "/requests", method: .post, headers: sam.formHeaders, body: sam.form([("title", "x")])
+            ) { response in
                 #expect(response.status == .forbidden, "sam is no requester")
             }
         }
@@ -181,21 +219,33 @@ import Testing
     @Test func theBoardShowsEachCampaignsSLABadge() async throws {
         let gateway = try await GatewayHarness.make()
         let earlier = GatewayHarness.now.addingTimeInterval(-3 * 86_400)
-        try await fold(gateway, "cmp-late", [.submitted(GatewayHarness.request(title: "Late one")), .triaged(.assign(to: .specialist))], at: earlier)
-        try await fold(gateway, "cmp-soon", [.submitted(GatewayHarness.request(title: "Soon one")), .triaged(.assign(to: .specialist))])
+        try await fold(
+            gateway, "cmp-late",
+            [.submitted(GatewayHarness.request(title: "Late one")), .triaged(.assign(to: .specialist))], at: earlier)
+        try await fold(
+            gateway, "cmp-soon",
+            [.submitted(GatewayHarness.request(title: "Soon one")), .triaged(.assign(to: .specialist))])
         try await fold(
             gateway, "cmp-fine",
-            [.submitted(GatewayHarness.request(by: "ben", title: "Fine one")), .triaged(.assign(to: .specialist)), .specialistAssigned("sam")])
+            [
+                .submitted(GatewayHarness.request(by: "ben", title: "Fine one")), .triaged(.assign(to: .specialist)),
+                .specialistAssigned("sam"),
+            ])
         try await gateway.endpoint.application().test(.router) { client in
-            let olga = try await DashboardSession.signIn("olga", password: try #require(gateway.passwords["olga"]), client: client)
-            let html = try await client.execute(uri: "/", method: .get, headers: olga.headers) { String(buffer: $0.body) }
+            let olga = try await DashboardSession.signIn(
+                "olga", password: try #require(gateway.passwords["olga"]), client: client)
+            let html = try await client.execute(uri: "/", method: .get, headers: olga.headers) {
+                String(buffer: $0.body)
+            }
             for (id, badge) in [("cmp-late", "breached"), ("cmp-soon", "due_soon"), ("cmp-fine", "on_time")] {
                 let marker = "data-campaign-id=\"\(id)\""
                 let card = try #require(html.range(of: marker), "\(id) is on the board")
                 #expect(html[card.upperBound...].prefix(300).contains("data-sla=\"\(badge)\""), "\(id) is \(badge)")
             }
             #expect(html.contains(#"data-stage="triaged""#) && html.contains(#"data-stage="assigned""#))
-            let filtered = try await client.execute(uri: "/?requester=ben&type=", method: .get, headers: olga.headers) { String(buffer: $0.body) }
+            let filtered = try await client.execute(uri: "/?requester=ben&type=", method: .get, headers: olga.headers) {
+                String(buffer: $0.body)
+            }
             #expect(filtered.contains("cmp-fine") && !filtered.contains("cmp-late"))
             try await client.execute(uri: "/?type=radio", method: .get, headers: olga.headers) { response in
                 #expect(response.status == .badRequest)
@@ -208,19 +258,26 @@ import Testing
         let hostile = #"<script>alert("x")</script>"#
         try await gateway.fold(campaign: "cmp-x", [.submitted(GatewayHarness.request(title: hostile))])
         try await gateway.endpoint.application().test(.router) { client in
-            let ana = try await DashboardSession.signIn("ana", password: try #require(gateway.passwords["ana"]), client: client)
+            let ana = try await DashboardSession.signIn(
+                "ana", password: try #require(gateway.passwords["ana"]), client: client)
             for page in ["/", "/campaigns/cmp-x", "/work", "/calendar?month=2026-12"] {
-                let html = try await client.execute(uri: page, method: .get, headers: ana.headers) { String(buffer: $0.body) }
+                let html = try await client.execute(uri: page, method: .get, headers: ana.headers) {
+                    String(buffer: $0.body)
+                }
                 #expect(!html.contains("<script>alert"), "\(page) escapes the title")
                 #expect(html.contains("&lt;script&gt;alert"), "\(page) shows the title")
             }
-            for (page, status) in [("/campaigns/cmp-none", 404), ("/calendar?month=2026-13", 400), ("/campaigns/%3Cscript%3E", 404)] {
+            for (page, status) in [
+                ("/campaigns/cmp-none", 404), ("/calendar?month=2026-13", 400), ("/campaigns/%3Cscript%3E", 404),
+            ] {
                 try await client.execute(uri: page, method: .get, headers: ana.headers) { response in
                     #expect(response.status.code == status, "\(page)")
                     #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                     let html = String(buffer: response.body)
                     #expect(html.contains(#"role="alert""#))
-                    #expect(!html.contains(".swift") && !html.contains("Error(") && !html.contains("<script>"), "\(page) shows no internals")
+                    #expect(
+                        !html.contains(".swift") && !html.contains("Error(") && !html.contains("<script>"),
+                        "\(page) shows no internals")
                 }
             }
         }
@@ -229,16 +286,24 @@ import Testing
     @Test func commandFormsActAsTheUserAndShowTheStationsRefusal() async throws {
         let gateway = try await GatewayHarness.make(answerTimeout: .seconds(30))
         try await gateway.fold(
-            campaign: "cmp-1", [.submitted(GatewayHarness.request()), .triaged(.assign(to: .specialist)), .specialistAssigned("sam")])
+            campaign: "cmp-1",
+            [.submitted(GatewayHarness.request()), .triaged(.assign(to: .specialist)), .specialistAssigned("sam")])
         try await gateway.endpoint.application().test(.router) { client in
-            let sam = try await DashboardSession.signIn("sam", password: try #require(gateway.passwords["sam"]), client: client)
-            let page = try await client.execute(uri: "/campaigns/cmp-1", method: .get, headers: sam.headers) { String(buffer: $0.body) }
+            let sam = try await DashboardSession.signIn(
+                "sam", password: try #require(gateway.passwords["sam"]), client: client)
+            let page = try await client.execute(uri: "/campaigns/cmp-1", method: .get, headers: sam.headers) {
+                String(buffer: $0.body)
+            }
             #expect(page.contains(#"data-command="start_build""#) && page.contains(#"data-command="cancel""#) == false)
-            let ana = try await DashboardSession.signIn("ana", password: try #require(gateway.passwords["ana"]), client: client)
-            let anas = try await client.execute(uri: "/campaigns/cmp-1", method: .get, headers: ana.headers) { String(buffer: $0.body) }
+            let ana = try await DashboardSession.signIn(
+                "ana", password: try #require(gateway.passwords["ana"]), client: client)
+            let anas = try await client.execute(uri: "/campaigns/cmp-1", method: .get, headers: ana.headers) {
+                String(buffer: $0.body)
+            }
             #expect(!anas.contains(#"data-command="start_build""#) && anas.contains(#"data-command="cancel""#))
             try await client.execute(
-                uri: "/campaigns/cmp-1/commands", method: .post, headers: ana.formHeaders, body: ana.form([("type", "start_build")])
+                uri: "/campaigns/cmp-1/commands", method: .post, headers: ana.formHeaders,
+                body: ana.form([("type", "start_build")])
             ) { response in
                 #expect(response.status == .forbidden, "ana is no specialist")
                 #expect(String(buffer: response.body).contains("start_build needs one of the roles specialist"))
@@ -247,22 +312,32 @@ import Testing
                 [GatewayHarness.rejection(of: command, code: "not_the_specialist", stage: .assigned)]
             }
             let refused = try await client.execute(
-                uri: "/campaigns/cmp-1/commands", method: .post, headers: sam.formHeaders, body: sam.form([("type", "start_build")]))
+                uri: "/campaigns/cmp-1/commands", method: .post, headers: sam.formHeaders,
+                body: sam.form([("type", "start_build")]))
             try await refusal
             #expect(refused.status == .conflict)
-            #expect(String(buffer: refused.body).contains("refused: not_the_specialist"), "the station's message is on the page")
+            #expect(
+                String(buffer: refused.body).contains("refused: not_the_specialist"),
+                "the station's message is on the page")
             #expect(String(buffer: refused.body).contains(#"<h2>Refused commands</h2>"#))
 
             async let accepted: Void = gateway.answer { command in
                 var campaign = try await gateway.store.pool.read { db in try ReadModel.row("cmp-1", in: db)?.campaign }
-                return [GatewayHarness.factEnvelope("cmp-1", .buildStarted, version: 4, after: &campaign, causedBy: command.header.id)]
+                return [
+                    GatewayHarness.factEnvelope(
+                        "cmp-1", .buildStarted, version: 4, after: &campaign, causedBy: command.header.id)
+                ]
             }
             let built = try await client.execute(
-                uri: "/campaigns/cmp-1/commands", method: .post, headers: sam.formHeaders, body: sam.form([("type", "start_build")]))
+                uri: "/campaigns/cmp-1/commands", method: .post, headers: sam.formHeaders,
+                body: sam.form([("type", "start_build")]))
             try await accepted
             #expect(built.status == .seeOther)
             #expect(built.headers[.location] == "/campaigns/cmp-1")
-            try await client.execute(uri: "/campaigns/cmp-1/commands", method: .post, headers: sam.formHeaders, body: sam.form([("type", "fly")])) {
+            try await client.execute(
+                uri: "/campaigns/cmp-1/commands", method: .post, headers: sam.formHeaders,
+                body: sam.form([("type", "fly")])
+            ) {
                 response in
                 #expect(response.status == .unprocessableContent, "an unknown command is a 422, not a crash")
             }
@@ -272,28 +347,44 @@ import Testing
     @Test func theCampaignPageShowsEveryDocumentVersionAndTheQAPageTheFindings() async throws {
         let gateway = try await GatewayHarness.make()
         let (first, second) = (
-            DocumentVersion(document: "email", version: 1, contentHash: "h1"), DocumentVersion(document: "email", version: 2, contentHash: "h2")
+            DocumentVersion(document: "email", version: 1, contentHash: "h1"),
+            DocumentVersion(document: "email", version: 2, contentHash: "h2")
         )
-        try await gateway.fold(campaign: "cmp-q", [
-            .submitted(GatewayHarness.request()), .triaged(.assign(to: .specialist)), .specialistAssigned("sam"), .buildStarted,
-            .documentRevised(first), .documentRevised(second), .selfReviewStarted, .sentToRequester(round: 1),
-            .requesterApproved(by: "ana"), .qaRequested,
-        ])
+        try await gateway.fold(
+            campaign: "cmp-q",
+            [
+                .submitted(GatewayHarness.request()), .triaged(.assign(to: .specialist)), .specialistAssigned("sam"),
+                .buildStarted,
+                .documentRevised(first), .documentRevised(second), .selfReviewStarted, .sentToRequester(round: 1),
+                .requesterApproved(by: "ana"), .qaRequested,
+            ])
         let report = QAReportReady(
             campaignID: "cmp-q", documents: [second],
-            findings: [.init(document: "email", rule: "link.empty-href", severity: "error", message: "empty link <a>", fix: "add it")],
+            findings: [
+                .init(
+                    document: "email", rule: "link.empty-href", severity: "error", message: "empty link <a>",
+                    fix: "add it")
+            ],
             worker: "qa-1")
         try await gateway.fold(AnyEnvelope(Envelope.make(report, source: "marquee/qa", now: GatewayHarness.now)))
         try await gateway.endpoint.application().test(.router) { client in
-            let quinn = try await DashboardSession.signIn("quinn", password: try #require(gateway.passwords["quinn"]), client: client)
-            let page = try await client.execute(uri: "/campaigns/cmp-q", method: .get, headers: quinn.headers) { String(buffer: $0.body) }
+            let quinn = try await DashboardSession.signIn(
+                "quinn", password: try #require(gateway.passwords["quinn"]), client: client)
+            let page = try await client.execute(uri: "/campaigns/cmp-q", method: .get, headers: quinn.headers) {
+                String(buffer: $0.body)
+            }
             #expect(page.contains("<td>email</td><td>v1</td><td><code>h1</code></td><td>superseded</td>"))
             #expect(page.contains("<td>email</td><td>v2</td><td><code>h2</code></td><td>current</td>"))
-            #expect(page.contains("error · email · link.empty-href: empty link &lt;a&gt;"), "the automated report is in the history")
+            #expect(
+                page.contains("error · email · link.empty-href: empty link &lt;a&gt;"),
+                "the automated report is in the history")
             #expect(page.contains(#"data-command="record_qa""#), "a QA reviewer is offered the checklist")
-            let qa = try await client.execute(uri: "/campaigns/cmp-q/qa", method: .get, headers: quinn.headers) { String(buffer: $0.body) }
+            let qa = try await client.execute(uri: "/campaigns/cmp-q/qa", method: .get, headers: quinn.headers) {
+                String(buffer: $0.body)
+            }
             let item = try #require(QAChecklist.standard.first { $0.covers(rule: "link.empty-href") }).id
-            #expect(qa.contains("name=\"result_\(item)\" value=\"fail\" checked"), "the finding's item starts as failed")
+            #expect(
+                qa.contains("name=\"result_\(item)\" value=\"fail\" checked"), "the finding's item starts as failed")
             #expect(qa.contains("pre-filled outcome <strong>failed</strong>"))
             let cleared = QAChecklist.standard.map { ("result_\($0.id)", "pass") }
             async let station: Void = gateway.answer { command in
@@ -315,21 +406,30 @@ import Testing
 
     @Test func myWorkAndTheApprovalsInboxListWhatWaitsForEachRole() async throws {
         let gateway = try await GatewayHarness.make()
-        try await gateway.fold(campaign: "cmp-new", [.submitted(GatewayHarness.request(title: "To assign")), .triaged(.assign(to: .specialist))])
+        try await gateway.fold(
+            campaign: "cmp-new",
+            [.submitted(GatewayHarness.request(title: "To assign")), .triaged(.assign(to: .specialist))])
         let passed = QAVerdict(
-            reviewer: "quinn", checklist: QAChecklist.standard.map { QAChecklistAnswer(item: $0.id, result: .pass) }, documents: [])
+            reviewer: "quinn", checklist: QAChecklist.standard.map { QAChecklistAnswer(item: $0.id, result: .pass) },
+            documents: [])
         for (id, requester) in [("cmp-appr", "ana"), ("cmp-own", "mia")] as [(CampaignID, UserID)] {
             let request = GatewayHarness.request(by: requester, title: "To approve")
-            try await gateway.fold(campaign: id, [
-                .submitted(request), .triaged(.assign(to: .specialist)), .specialistAssigned("sam"), .buildStarted, .selfReviewStarted,
-                .sentToRequester(round: 1), .requesterApproved(by: requester), .qaRequested, .qaRecorded(passed),
-                .approvalsStarted(GatewayHarness.rules.approvals.route(request)),
-            ])
+            try await gateway.fold(
+                campaign: id,
+                [
+                    .submitted(request), .triaged(.assign(to: .specialist)), .specialistAssigned("sam"), .buildStarted,
+                    .selfReviewStarted,
+                    .sentToRequester(round: 1), .requesterApproved(by: requester), .qaRequested, .qaRecorded(passed),
+                    .approvalsStarted(GatewayHarness.rules.approvals.route(request)),
+                ])
         }
         try await gateway.endpoint.application().test(.router) { client in
             func page(_ uri: String, as user: String) async throws -> String {
-                let session = try await DashboardSession.signIn(user, password: try #require(gateway.passwords[user]), client: client)
-                return try await client.execute(uri: uri, method: .get, headers: session.headers) { String(buffer: $0.body) }
+                let session = try await DashboardSession.signIn(
+                    user, password: try #require(gateway.passwords[user]), client: client)
+                return try await client.execute(uri: uri, method: .get, headers: session.headers) {
+                    String(buffer: $0.body)
+                }
             }
             let olga = try await page("/work", as: "olga")
             #expect(olga.contains(#"data-campaign-id="cmp-new""#) && olga.contains("assign a specialist"))
@@ -345,17 +445,21 @@ import Testing
             #expect(mia.contains(#"data-campaign-id="cmp-appr""#) && mia.contains("approval step marketing_lead"))
             #expect(!mia.contains(#"data-campaign-id="cmp-own""#), "mia requested cmp-own: she may not approve it")
             let miasWork = try await page("/work", as: "mia")
-            #expect(miasWork.contains("approve step marketing_lead") && miasWork.contains(#"data-campaign-id="cmp-own""#))
+            #expect(
+                miasWork.contains("approve step marketing_lead") && miasWork.contains(#"data-campaign-id="cmp-own""#))
         }
     }
 
     @Test func theInlineCheckTakesTheTokenFromTheHeader() async throws {
         let gateway = try await GatewayHarness.make()
         try await gateway.endpoint.application().test(.router) { client in
-            let ana = try await DashboardSession.signIn("ana", password: try #require(gateway.passwords["ana"]), client: client)
+            let ana = try await DashboardSession.signIn(
+                "ana", password: try #require(gateway.passwords["ana"]), client: client)
             var headers = ana.formHeaders
             headers[Authenticator.csrfHeader] = ana.csrf
-            try await client.execute(uri: "/requests/check", method: .post, headers: headers, body: Form.body([("title", "x")])) { response in
+            try await client.execute(
+                uri: "/requests/check", method: .post, headers: headers, body: Form.body([("title", "x")])
+            ) { response in
                 #expect(response.status == .ok)
                 #expect((HTTP.json(response.body)["missing"] as? [[String: Any]])?.count == 6)
             }
@@ -367,7 +471,8 @@ import Testing
         let routes = gateway.endpoint.routes.dashboard
         let dashboard = DashboardRoutes(
             store: routes.store, rules: routes.rules, clock: routes.clock, auth: routes.auth, sessions: routes.sessions,
-            campaigns: routes.campaigns, qa: routes.qa, changes: routes.changes, ops: nil, heartbeat: .milliseconds(50), logger: routes.logger)
+            campaigns: routes.campaigns, qa: routes.qa, changes: routes.changes, ops: nil, heartbeat: .milliseconds(50),
+            logger: routes.logger)
         let (frames, end) = dashboard.liveFrames(tail: false)
         var received = frames.makeAsyncIterator()
         #expect(await received.next()?.hasPrefix("retry: 3000\n") == true)
@@ -386,9 +491,11 @@ import Testing
     @Test func theEventsEndpointStreamsChangesOverHTTP() async throws {
         let gateway = try await GatewayHarness.make()
         try await gateway.endpoint.application().test(.live) { client in
-            let ana = try await DashboardSession.signIn("ana", password: try #require(gateway.passwords["ana"]), client: client)
+            let ana = try await DashboardSession.signIn(
+                "ana", password: try #require(gateway.passwords["ana"]), client: client)
             let stream = try EventStreamReader(
-                port: try #require(client.port), request: "GET /events HTTP/1.1\r\nHost: localhost\r\nCookie: \(ana.cookie)\r\n\r\n")
+                port: try #require(client.port),
+                request: "GET /events HTTP/1.1\r\nHost: localhost\r\nCookie: \(ana.cookie)\r\n\r\n")
             defer { stream.close() }
             let head = try await stream.read(until: ": connected")
             #expect(head.hasPrefix("HTTP/1.1 200"))
@@ -402,7 +509,10 @@ import Testing
     @Test func staticFilesAreCacheableByETag() async throws {
         let gateway = try await GatewayHarness.make()
         try await gateway.endpoint.application().test(.router) { client in
-            for (uri, type) in [("/static/marquee.css", "text/css; charset=utf-8"), ("/static/live.js", "text/javascript; charset=utf-8")] {
+            for (uri, type) in [
+                ("/static/marquee.css", "text/css; charset=utf-8"),
+                ("/static/live.js", "text/javascript; charset=utf-8"),
+            ] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == type)
@@ -432,7 +542,9 @@ import Testing
     }
 
     /// Folds `facts` of `id` as happening at `time`.
-    private func fold(_ gateway: GatewayHarness, _ id: CampaignID, _ facts: [CampaignFact], at time: Date = GatewayHarness.now) async throws {
+    private func fold(
+        _ gateway: GatewayHarness, _ id: CampaignID, _ facts: [CampaignFact], at time: Date = GatewayHarness.now
+    ) async throws {
         var campaign: Campaign?
         for (index, fact) in facts.enumerated() {
             let event = DomainEvent(campaignID: id, occurredAt: time, fact: fact)
@@ -443,7 +555,8 @@ import Testing
                 campaign = Campaign(replaying: [event])
             }
             let recorded = CampaignFactRecorded(event: event, version: index + 1, stage: campaign?.stage ?? .submitted)
-            try await gateway.fold(AnyEnvelope(Envelope(id: UUID(), source: "marquee/test", time: time, data: recorded)))
+            try await gateway.fold(
+                AnyEnvelope(Envelope(id: UUID(), source: "marquee/test", time: time, data: recorded)))
         }
     }
 }

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A raw HTTP/1.1 connection to a local port that sends one request and reads the response as it streams — for
@@ -28,7 +28,9 @@ final class EventStreamReader: @unchecked Sendable {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else {
             Glibc.close(socket)
@@ -49,7 +51,8 @@ final class EventStreamReader: @unchecked Sendable {
                 while !self.received.contains(marker) {
                     let count = Glibc.recv(self.socket, &buffer, buffer.count, 0)
                     guard count > 0 else {
-                        return continuation.resume(throwing: Failure(description: "the stream ended before \"\(marker)\": \(self.received)"))
+                        return continuation.resume(
+                            throwing: Failure(description: "the stream ended before \"\(marker)\": \(self.received)"))
                     }
                     self.received += String(decoding: buffer[..<count], as: UTF8.self)
                 }

@@ -24,7 +24,9 @@ extension DashboardRoutes {
     }
 
     func board(_ request: Request, _ actor: Actor) async throws -> Response {
-        var query = CampaignFilter.query(of: request).filter { ["type", "requester"].contains($0.key) && !$0.value.isEmpty }
+        var query = CampaignFilter.query(of: request).filter {
+            ["type", "requester"].contains($0.key) && !$0.value.isEmpty
+        }
         query["limit"] = "\(CampaignFilter.maxLimit)"
         let filter = try CampaignFilter(query: query)
         let summaries = try await summaries(matching: filter)
@@ -36,12 +38,15 @@ extension DashboardRoutes {
         }
         let view = BoardView(
             columns: columns,
-            types: CampaignType.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0 == filter.type) },
+            types: CampaignType.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0 == filter.type)
+            },
             requesters: rules.people.filter { $0.roles.contains(.requester) }.map {
                 SelectOption(value: $0.id.rawValue, label: $0.name, selected: $0.id.rawValue == filter.requester)
             },
             total: summaries.count)
-        return renderer.page("board", view, chrome: PageChrome(title: "Board", path: "/", actor: actor, live: "campaigns"))
+        return renderer.page(
+            "board", view, chrome: PageChrome(title: "Board", path: "/", actor: actor, live: "campaigns"))
     }
 
     /// Every campaign matching `filter`, page after page, as summaries at the clock's now.

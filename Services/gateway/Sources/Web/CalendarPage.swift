@@ -38,7 +38,9 @@ extension DashboardRoutes {
         var (year, month) = (today.year, today.month)
         if let text = request.uri.queryParameters["month"] {
             let parts = text.split(separator: "-")
-            guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...9999).contains(y), (1...12).contains(m) else {
+            guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...9999).contains(y),
+                (1...12).contains(m)
+            else {
                 throw GatewayProblem.badRequest("month must be YYYY-MM, e.g. 2026-12")
             }
             (year, month) = (y, m)
@@ -58,19 +60,30 @@ extension DashboardRoutes {
             day = day.next
         }
         let rows = try await rows(matching: try CampaignFilter(query: ["limit": "\(CampaignFilter.maxLimit)"]))
-        let launches = Dictionary(grouping: rows.compactMap { row -> (Day, CalendarView.Launch)? in
-            guard let launch = row.campaign.request.brief.launchDate, row.campaign.stage != .cancelled else { return nil }
-            return (launch, CalendarView.Launch(id: row.campaign.id.rawValue, title: row.campaign.request.title, stage: row.campaign.stage.label))
-        }, by: \.0).mapValues { $0.map(\.1) }
+        let launches = Dictionary(
+            grouping: rows.compactMap { row -> (Day, CalendarView.Launch)? in
+                guard let launch = row.campaign.request.brief.launchDate, row.campaign.stage != .cancelled else {
+                    return nil
+                }
+                return (
+                    launch,
+                    CalendarView.Launch(
+                        id: row.campaign.id.rawValue, title: row.campaign.request.title, stage: row.campaign.stage.label
+                    )
+                )
+            }, by: \.0
+        ).mapValues { $0.map(\.1) }
         let cells = days.map {
-            CalendarView.Cell(day: $0.day, iso: $0.iso, inMonth: $0.month == month, today: $0 == today, launches: launches[$0] ?? [])
+            CalendarView.Cell(
+                day: $0.day, iso: $0.iso, inMonth: $0.month == month, today: $0 == today, launches: launches[$0] ?? [])
         }
         let view = CalendarView(
             month: String(format: "%04d-%02d", year, month),
             previous: month == 1 ? String(format: "%04d-12", year - 1) : String(format: "%04d-%02d", year, month - 1),
             next: month == 12 ? String(format: "%04d-01", year + 1) : String(format: "%04d-%02d", year, month + 1),
             weeks: stride(from: 0, to: cells.count, by: 7).map { CalendarView.Week(cells: Array(cells[$0..<$0 + 7])) })
-        return renderer.page("calendar", view, chrome: PageChrome(title: "Calendar", path: "/calendar", actor: actor, live: "campaigns"))
+        return renderer.page(
+            "calendar", view, chrome: PageChrome(title: "Calendar", path: "/calendar", actor: actor, live: "campaigns"))
     }
 
     private static func day(before day: Day) -> Day {

@@ -11,14 +11,18 @@ import ServiceKit
 /// (``CommandPermission``, ``ActingUser``, ``CampaignRoutes/send(_:to:by:)``); accepted, it goes back to the
 /// page, refused, it re-renders the page with the station's message.
 extension DashboardRoutes {
-    func campaignPage(_ id: CampaignID, _ actor: Actor, notice: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func campaignPage(_ id: CampaignID, _ actor: Actor, notice: String? = nil, status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
         guard let detail = try await campaigns.load(id) else { throw GatewayProblem.unknownCampaign(id.rawValue) }
         let reports = try await store.pool.read { db in try ReadModel.qaReports(of: id, in: db) }
         let view = CampaignView(
-            detail, reports: reports, actions: CommandForms(campaign: detail.campaign, user: actor.user, rules: rules), notice: notice,
+            detail, reports: reports, actions: CommandForms(campaign: detail.campaign, user: actor.user, rules: rules),
+            notice: notice,
             csrf: actor.csrf ?? "")
         return renderer.page(
-            "campaign", view, chrome: PageChrome(title: detail.summary.title, path: "/campaigns", actor: actor, live: "campaigns"),
+            "campaign", view,
+            chrome: PageChrome(title: detail.summary.title, path: "/campaigns", actor: actor, live: "campaigns"),
             status: status)
     }
 
@@ -39,7 +43,9 @@ extension DashboardRoutes {
         } catch let problem as GatewayProblem where problem.statusCode != 404 {
             let fields = (problem.errors ?? []).map { "\($0.pointer.split(separator: "/").last ?? ""): \($0.detail)" }
             let message = ([problem.detail] + fields).joined(separator: " — ")
-            return try await campaignPage(id, actor, notice: "\(problem.title): \(message)", status: HTTPResponse.Status(code: problem.statusCode))
+            return try await campaignPage(
+                id, actor, notice: "\(problem.title): \(message)", status: HTTPResponse.Status(code: problem.statusCode)
+            )
         }
     }
 
@@ -47,11 +53,15 @@ extension DashboardRoutes {
     private func commandBody(_ form: WebForm, id: CampaignID) async throws -> [String: JSONValue] {
         guard let type = form["type"] else { throw GatewayProblem.badRequest("the form names no command") }
         var body: [String: JSONValue] = ["type": .string(type)]
-        for (field, key) in [("specialist", "specialist"), ("comments", "comments"), ("reason", "reason"), ("go_live_at", "go_live_at")] {
+        for (field, key) in [
+            ("specialist", "specialist"), ("comments", "comments"), ("reason", "reason"), ("go_live_at", "go_live_at"),
+        ] {
             if let value = form[field] { body[key] = .string(value) }
         }
         if type == CommandKind.decideApproval.rawValue {
-            guard let campaign = try await campaigns.load(id)?.campaign else { throw GatewayProblem.unknownCampaign(id.rawValue) }
+            guard let campaign = try await campaigns.load(id)?.campaign else {
+                throw GatewayProblem.unknownCampaign(id.rawValue)
+            }
             var approval: [String: JSONValue] = [
                 "step": .string(form["step"] ?? ""), "verdict": .string(form["verdict"] ?? ""),
                 "documents": JSONValue.parse(try MarqueeJSON.encode(campaign.documents)) ?? .array([]),

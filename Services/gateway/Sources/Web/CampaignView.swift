@@ -3,8 +3,9 @@ import Domain
 import Foundation
 
 /// The campaign page's content: the summary with its SLA badge and open deadlines, every version of every
-/// document (revised on the line) with the current and approved ones marked, the approval steps, the full history of facts, the refused commands and the automated QA reports,
-/// and the commands the signed-in user may send in its stage.
+/// document (revised on the line) with the current and approved ones marked, the approval steps, the full history
+/// of facts, the refused commands and the automated QA reports, and the commands the signed-in user may send in
+/// its stage.
 struct CampaignView: Sendable {
     struct Deadline: Sendable {
         var step: String
@@ -83,7 +84,9 @@ struct CampaignView: Sendable {
         keyMessage = brief.keyMessage
         channels = brief.channels.map(\.rawValue).joined(separator: ", ")
         slaDue = detail.summary.slaDueAt.map(Self.time)
-        deadlines = detail.deadlines.map { Deadline(step: $0.approvalStep ?? $0.step.rawValue, owner: $0.owner.rawValue, due: Self.time($0.dueAt)) }
+        deadlines = detail.deadlines.map {
+            Deadline(step: $0.approvalStep ?? $0.step.rawValue, owner: $0.owner.rawValue, due: Self.time($0.dueAt))
+        }
         let revised = detail.history.compactMap { recorded -> DocumentVersion? in
             guard case .documentRevised(let version) = recorded.event.fact else { return nil }
             return version
@@ -92,8 +95,10 @@ struct CampaignView: Sendable {
             .sorted { ($0.document.rawValue, $0.version) < ($1.document.rawValue, $1.version) }
             .map { version in
                 Document(
-                    id: version.document.rawValue, version: version.version, hash: String(version.contentHash.rawValue.prefix(12)),
-                    current: campaign.documents.contains(version), approved: campaign.approvedVersions.contains(version))
+                    id: version.document.rawValue, version: version.version,
+                    hash: String(version.contentHash.rawValue.prefix(12)),
+                    current: campaign.documents.contains(version), approved: campaign.approvedVersions.contains(version)
+                )
             }
         approvals = (campaign.approvals?.steps ?? []).map {
             ApprovalStep(
@@ -104,9 +109,12 @@ struct CampaignView: Sendable {
             Fact(
                 version: recorded.version, type: recorded.event.fact.type.rawValue, stage: recorded.stage.label,
                 at: Self.time(recorded.event.occurredAt),
-                detail: (try? MarqueeJSON.encode(recorded.event.fact)).map { String(decoding: $0, as: UTF8.self) } ?? "")
+                detail: (try? MarqueeJSON.encode(recorded.event.fact)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            )
         }
-        refusals = detail.rejections.reversed().map { Refusal(command: $0.commandType.rawValue, code: $0.code, message: $0.message) }
+        refusals = detail.rejections.reversed().map {
+            Refusal(command: $0.commandType.rawValue, code: $0.code, message: $0.message)
+        }
         self.reports = reports.reversed().map { report in
             Report(
                 verdict: report.verdict.rawValue, errors: report.errors,

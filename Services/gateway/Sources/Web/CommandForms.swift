@@ -36,19 +36,23 @@ struct CommandForms: Sendable {
     }
 
     static let buttonLabels: [CommandKind: String] = [
-        .startBuild: "Start build", .submitForSelfReview: "Submit for self-review", .sendToRequester: "Send to requester",
+        .startBuild: "Start build", .submitForSelfReview: "Submit for self-review",
+        .sendToRequester: "Send to requester",
         .approveAsRequester: "Approve as requester", .requestQA: "Request QA",
     ]
 
     init(campaign: Campaign, user: GatewayUser, rules: Rules) {
         func may(_ kind: CommandKind) -> Bool {
-            campaign.stage.allowedCommands.contains(kind) && (CommandPermission.roles(for: kind, rules: rules).map(user.holdsAny) ?? false)
+            campaign.stage.allowedCommands.contains(kind)
+                && (CommandPermission.roles(for: kind, rules: rules).map(user.holdsAny) ?? false)
         }
         campaignID = campaign.id.rawValue
-        buttons = [CommandKind.startBuild, .submitForSelfReview, .sendToRequester, .approveAsRequester, .requestQA].filter(may).map {
-            Button(type: $0.rawValue, label: Self.buttonLabels[$0] ?? $0.rawValue)
-        }
-        assign = may(.assign)
+        buttons = [CommandKind.startBuild, .submitForSelfReview, .sendToRequester, .approveAsRequester, .requestQA]
+            .filter(may).map {
+                Button(type: $0.rawValue, label: Self.buttonLabels[$0] ?? $0.rawValue)
+            }
+        assign =
+            may(.assign)
             ? Assignment(
                 specialists: rules.people.filter { $0.roles.contains(.specialist) }.map {
                     SelectOption(value: $0.id.rawValue, label: $0.name, selected: $0.id == campaign.specialist)
@@ -56,7 +60,8 @@ struct CommandForms: Sendable {
         requestEdits = may(.requestEdits)
         cancel = may(.cancel)
         schedule = may(.schedule)
-        decide = may(.decideApproval)
+        decide =
+            may(.decideApproval)
             ? (campaign.approvals?.openSteps ?? []).filter { user.roles.contains($0.step.role) }.map {
                 ApprovalStep(step: $0.step.id, role: $0.step.role.rawValue)
             } : []

@@ -32,8 +32,11 @@ struct DashboardRoutes: Sendable {
         router.post("logout") { request, _ in await page(request) { actor in try await signOut(request, actor) } }
         router.get("/") { request, _ in await page(request) { actor in try await board(request, actor) } }
         router.get("requests/new") { request, _ in await page(request) { actor in requestForm(actor) } }
-        router.post("requests") { request, _ in await page(request) { actor in try await submitRequest(request, actor) } }
-        router.post("requests/check") { request, _ in await page(request) { actor in try await checkRequest(request, actor) } }
+        router.post("requests") { request, _ in await page(request) { actor in try await submitRequest(request, actor) }
+        }
+        router.post("requests/check") { request, _ in
+            await page(request) { actor in try await checkRequest(request, actor) }
+        }
         router.get("campaigns/:id") { request, context in
             await page(request) { actor in try await campaignPage(try context.campaignID(), actor) }
         }
@@ -74,7 +77,8 @@ struct DashboardRoutes: Sendable {
     /// The error page of `problem`.
     func errorPage(_ problem: GatewayProblem, actor: Actor?) -> Response {
         renderer.page(
-            "error", ["title": problem.title, "detail": problem.detail], chrome: PageChrome(title: problem.title, path: "", actor: actor),
+            "error", ["title": problem.title, "detail": problem.detail],
+            chrome: PageChrome(title: problem.title, path: "", actor: actor),
             status: HTTPResponse.Status(code: problem.statusCode))
     }
 

@@ -18,7 +18,10 @@ extension DashboardRoutes {
         let (frames, end) = liveFrames(tail: request.uri.queryParameters["tail"] == "1")
         return Response(
             status: .ok,
-            headers: [.contentType: "text/event-stream", .cacheControl: "no-store", HTTPField.Name("X-Accel-Buffering")!: "no"],
+            headers: [
+                .contentType: "text/event-stream", .cacheControl: "no-store",
+                HTTPField.Name("X-Accel-Buffering")!: "no",
+            ],
             body: ResponseBody { writer in
                 try await withGracefulShutdownHandler {
                     for await frame in frames { try await writer.write(ByteBuffer(string: frame)) }
@@ -40,11 +43,15 @@ extension DashboardRoutes {
         let task = Task {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for await id in announced { continuation.yield("event: campaign\ndata: \(Self.line(id.rawValue))\n\n") }
+                    for await id in announced {
+                        continuation.yield("event: campaign\ndata: \(Self.line(id.rawValue))\n\n")
+                    }
                 }
                 if let tailed {
                     group.addTask {
-                        for await line in tailed { continuation.yield("event: tail\ndata: \(Self.line(line.text))\n\n") }
+                        for await line in tailed {
+                            continuation.yield("event: tail\ndata: \(Self.line(line.text))\n\n")
+                        }
                     }
                 }
                 group.addTask {

@@ -16,7 +16,9 @@ extension DashboardRoutes {
 
     func loginPage(_ request: Request) async -> Response {
         let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
-        return renderer.page("login", LoginView(next: next, user: "", error: nil), chrome: PageChrome(title: "Sign in", path: "/login", actor: nil))
+        return renderer.page(
+            "login", LoginView(next: next, user: "", error: nil),
+            chrome: PageChrome(title: "Sign in", path: "/login", actor: nil))
     }
 
     func signIn(_ request: Request) async -> Response {
@@ -43,7 +45,8 @@ extension DashboardRoutes {
     }
 
     private func refused(_ view: LoginView) -> Response {
-        renderer.page("login", view, chrome: PageChrome(title: "Sign in", path: "/login", actor: nil), status: .unauthorized)
+        renderer.page(
+            "login", view, chrome: PageChrome(title: "Sign in", path: "/login", actor: nil), status: .unauthorized)
     }
 
     func signOut(_ request: Request, _ actor: Actor) async throws -> Response {
@@ -52,10 +55,14 @@ extension DashboardRoutes {
         let now = clock.now()
         try await store.pool.write { db in
             if case .session(let secret, _) = actor.credential { try SessionStore.close(secret, in: db) }
-            try AuditLog.record(.init(at: now, user: actor.user.id, action: "session.close", outcome: "accepted"), in: db)
+            try AuditLog.record(
+                .init(at: now, user: actor.user.id, action: "session.close", outcome: "accepted"), in: db)
         }
         var response = Self.redirect("/login")
-        response.setCookie(Cookie(name: Authenticator.cookie, value: "", maxAge: 0, path: "/", secure: sessions.isSecure(request), httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(
+                name: Authenticator.cookie, value: "", maxAge: 0, path: "/", secure: sessions.isSecure(request),
+                httpOnly: true, sameSite: .strict))
         return response
     }
 

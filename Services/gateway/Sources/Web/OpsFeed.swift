@@ -96,7 +96,8 @@ public final class OpsFeed: Service, Sendable {
     /// The records seen from now on; listening ends when the consumer stops iterating.
     func stream() -> AsyncStream<TailLine> {
         let id = nextID.wrappingAdd(1, ordering: .relaxed).newValue
-        let (stream, continuation) = AsyncStream.makeStream(of: TailLine.self, bufferingPolicy: .bufferingNewest(Self.capacity))
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: TailLine.self, bufferingPolicy: .bufferingNewest(Self.capacity))
         continuation.onTermination = { [weak self] _ in _ = self?.listeners.withLock { $0.removeValue(forKey: id) } }
         listeners.withLock { $0[id] = continuation }
         return stream
@@ -115,7 +116,8 @@ public final class OpsFeed: Service, Sendable {
                 readers = stats.groups.map {
                     Lag(
                         name: $0.name, kind: "queue group", position: $0.cursor, behind: $0.unscanned,
-                        detail: "\($0.leases) leased, \($0.deadLetters) dead letters, workers \($0.workers.joined(separator: ", "))")
+                        detail: "\($0.leases) leased, \($0.deadLetters) dead letters, workers "
+                            + $0.workers.joined(separator: ", "))
                 }
             } catch {
                 problem = "the broker did not answer: \(error)"
@@ -126,7 +128,9 @@ public final class OpsFeed: Service, Sendable {
         if let seqs = try? await store.inboxSeqs() {
             for (consumer, seq) in seqs.sorted(by: { $0.key < $1.key }) {
                 readers.append(
-                    Lag(name: consumer, kind: "gateway consumer", position: seq, behind: head.map { $0 > seq ? $0 - seq : 0 } ?? 0, detail: "inbox seq"))
+                    Lag(
+                        name: consumer, kind: "gateway consumer", position: seq,
+                        behind: head.map { $0 > seq ? $0 - seq : 0 } ?? 0, detail: "inbox seq"))
             }
         }
         return (head, readers, problem)

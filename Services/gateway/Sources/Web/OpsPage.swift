@@ -18,7 +18,8 @@ extension DashboardRoutes {
     func opsPage(_ actor: Actor) async throws -> Response {
         let lag = await ops?.lag()
         let view = OpsView(
-            head: lag?.head.map { "\($0)" } ?? "unknown", problem: lag?.problem ?? (ops == nil ? "no bus connection" : nil),
+            head: lag?.head.map { "\($0)" } ?? "unknown",
+            problem: lag?.problem ?? (ops == nil ? "no bus connection" : nil),
             readers: lag?.readers ?? [], lines: ops?.recent().map(\.text) ?? [])
         return renderer.page("ops", view, chrome: PageChrome(title: "Ops", path: "/ops", actor: actor, live: "ops"))
     }

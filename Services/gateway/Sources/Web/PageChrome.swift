@@ -30,7 +30,8 @@ struct PageChrome: Sendable {
         userID = actor?.user.id.rawValue
         roles = actor?.user.roles.map(\.rawValue).joined(separator: ", ") ?? ""
         csrf = actor?.csrf ?? ""
-        nav = actor == nil ? [] : Self.sections.map { NavItem(href: $0.href, label: $0.label, current: $0.href == path) }
+        nav =
+            actor == nil ? [] : Self.sections.map { NavItem(href: $0.href, label: $0.label, current: $0.href == path) }
         self.live = live
     }
 }

@@ -11,7 +11,8 @@ struct PageRenderer: Sendable {
     /// Every template by name.
     static let templates: [String: String] = [
         "layout": LayoutTemplate.text, "login": LoginTemplate.text, "board": BoardTemplate.text,
-        "request": RequestTemplate.text, "request-field": RequestTemplate.field, "campaign": CampaignTemplate.text, "work": WorkTemplate.text,
+        "request": RequestTemplate.text, "request-field": RequestTemplate.field, "campaign": CampaignTemplate.text,
+        "work": WorkTemplate.text,
         "qa": QATemplate.text, "calendar": CalendarTemplate.text, "ops": OpsTemplate.text, "error": ErrorTemplate.text,
     ]
 
@@ -33,7 +34,10 @@ struct PageRenderer: Sendable {
         let html = library.render(Layout(chrome: chrome, body: body), withTemplate: "layout") ?? ""
         return Response(
             status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", .contentSecurityPolicy: Self.policy],
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .contentSecurityPolicy: Self.policy,
+            ],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 

@@ -37,9 +37,10 @@ extension DashboardRoutes {
         var csrf: String
     }
 
-    func qaPage(_ id: CampaignID, _ actor: Actor, answers: [QAChecklistAnswer]? = nil, notice: String? = nil,
-        status: HTTPResponse.Status = .ok) async throws -> Response
-    {
+    func qaPage(
+        _ id: CampaignID, _ actor: Actor, answers: [QAChecklistAnswer]? = nil, notice: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         guard let review = try await qa.prefilled(id) else { throw GatewayProblem.unknownCampaign(id.rawValue) }
         let given = Dictionary((answers ?? []).map { ($0.item, $0) }, uniquingKeysWith: { $1 })
         let view = QAView(
@@ -47,7 +48,8 @@ extension DashboardRoutes {
             documents: review.documents.map { "\($0.document.rawValue) v\($0.version)" }.joined(separator: ", "),
             hasReport: review.report != nil,
             findings: (review.report?.findings ?? []).map {
-                QAView.Finding(document: $0.document.rawValue, rule: $0.rule, severity: $0.severity, message: $0.message)
+                QAView.Finding(
+                    document: $0.document.rawValue, rule: $0.rule, severity: $0.severity, message: $0.message)
             },
             items: review.checklist.map { item in
                 let answer = given[item.item]
@@ -55,9 +57,11 @@ extension DashboardRoutes {
                     item: item.item, title: item.title, pass: (answer?.result ?? item.result) == .pass,
                     comment: answer?.comment ?? item.comment)
             },
-            outcome: review.outcome.rawValue, builders: review.builders.map(\.rawValue).joined(separator: ", "), notice: notice,
+            outcome: review.outcome.rawValue, builders: review.builders.map(\.rawValue).joined(separator: ", "),
+            notice: notice,
             csrf: actor.csrf ?? "")
-        return renderer.page("qa", view, chrome: PageChrome(title: "QA checklist", path: "/campaigns/qa", actor: actor), status: status)
+        return renderer.page(
+            "qa", view, chrome: PageChrome(title: "QA checklist", path: "/campaigns/qa", actor: actor), status: status)
     }
 
     func recordQA(_ request: Request, id: CampaignID, _ actor: Actor) async throws -> Response {
@@ -75,7 +79,8 @@ extension DashboardRoutes {
         } catch let problem as GatewayProblem where problem.statusCode != 404 {
             let fields = (problem.errors ?? []).map(\.detail)
             return try await qaPage(
-                id, actor, answers: answers, notice: "\(problem.title): " + ([problem.detail] + fields).joined(separator: " — "),
+                id, actor, answers: answers,
+                notice: "\(problem.title): " + ([problem.detail] + fields).joined(separator: " — "),
                 status: HTTPResponse.Status(code: problem.statusCode))
         }
     }

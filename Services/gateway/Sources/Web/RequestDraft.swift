@@ -29,11 +29,15 @@ struct RequestDraft: Sendable {
     /// Reads `form` as `requester`'s request.
     init(form: WebForm, requester: UserID) {
         var problems: [Problem] = []
-        func problem(_ field: String, _ detail: String) { problems.append(Problem(field: field, label: Self.label(of: field), detail: detail)) }
+        func problem(_ field: String, _ detail: String) {
+            problems.append(Problem(field: field, label: Self.label(of: field), detail: detail))
+        }
         var values: [String: String] = [:]
-        for name in ["title", "type", "objective", "goal", "audience", "key_message", "budget", "currency", "launch_date",
-            "outline", "asset_needs", "timeline", "swot_strengths", "swot_weaknesses", "swot_opportunities", "swot_threats"]
-        {
+        for name in [
+            "title", "type", "objective", "goal", "audience", "key_message", "budget", "currency", "launch_date",
+            "outline", "asset_needs", "timeline", "swot_strengths", "swot_weaknesses", "swot_opportunities",
+            "swot_threats",
+        ] {
             values[name] = form[name] ?? ""
         }
         let type = CampaignType(rawValue: values["type"] ?? "") ?? .other
@@ -42,11 +46,17 @@ struct RequestDraft: Sendable {
         if let text = form["objective"], objective == nil { problem("objective", "\"\(text)\" is not an objective") }
         var channels = Set<Channel>()
         for text in form.all("channels") {
-            if let channel = Channel(rawValue: text) { channels.insert(channel) } else { problem("channels", "\"\(text)\" is not a channel") }
+            if let channel = Channel(rawValue: text) {
+                channels.insert(channel)
+            } else {
+                problem("channels", "\"\(text)\" is not a channel")
+            }
         }
         var budget: Money?
         if let text = form["budget"] {
-            if let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0, amount < 1_000_000_000_000 {
+            if let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0,
+                amount < 1_000_000_000_000
+            {
                 let minor = NSDecimalNumber(decimal: amount * 100).int64Value
                 budget = Money(amountMinor: minor, currency: (form["currency"] ?? "EUR").uppercased())
             } else {
@@ -63,7 +73,8 @@ struct RequestDraft: Sendable {
             let parts = line.split(whereSeparator: \.isWhitespace)
             let size = parts.count == 3 ? parts[2].lowercased().split(separator: "x").compactMap { Int($0) } : []
             guard parts.count == 3, let channel = Channel(rawValue: String(parts[0])),
-                let format = AssetFormat(rawValue: parts[1].lowercased()), size.count == 2, size.allSatisfy({ (1...20_000).contains($0) })
+                let format = AssetFormat(rawValue: parts[1].lowercased()), size.count == 2,
+                size.allSatisfy({ (1...20_000).contains($0) })
             else {
                 problem("asset_needs", "\"\(line)\" is not \"channel format WIDTHxHEIGHT\", e.g. email png 600x200")
                 continue
@@ -85,7 +96,8 @@ struct RequestDraft: Sendable {
         request = CampaignRequest(
             title: form["title"] ?? "", requester: requester, objective: objective, type: type,
             brief: Brief(
-                goal: form["goal"], audience: form["audience"], keyMessage: form["key_message"], channels: channels.sorted(),
+                goal: form["goal"], audience: form["audience"], keyMessage: form["key_message"],
+                channels: channels.sorted(),
                 budget: budget, launchDate: launchDate, swot: swot.isEmpty ? nil : swot),
             outline: form["outline"], assetNeeds: assets, timeline: timeline)
         self.values = values
@@ -100,6 +112,8 @@ struct RequestDraft: Sendable {
     }
 
     private static func lines(_ text: String?) -> [String] {
-        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 }

@@ -51,37 +51,50 @@ extension DashboardRoutes {
         "swot_opportunities": "One per line.", "swot_threats": "One per line.",
     ]
 
-    func requestForm(_ actor: Actor, draft: RequestDraft? = nil, missing: [RequestDraft.Problem] = [], notice: String? = nil,
-        status: HTTPResponse.Status = .ok) -> Response
-    {
+    func requestForm(
+        _ actor: Actor, draft: RequestDraft? = nil, missing: [RequestDraft.Problem] = [], notice: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let problems = (draft?.problems ?? []) + missing
         func error(_ name: String) -> String? {
             let field = name.hasPrefix("swot_") ? "swot" : name
             let details = problems.filter { $0.field == field }.map(\.detail)
-            return details.isEmpty || (field == "swot" && name != "swot_strengths") ? nil : details.joined(separator: "; ")
+            return details.isEmpty || (field == "swot" && name != "swot_strengths")
+                ? nil : details.joined(separator: "; ")
         }
         func field(_ name: String, multiline: Bool = false) -> RequestView.Field {
             RequestView.Field(
-                name: name, label: name.hasPrefix("swot_") ? "SWOT: " + name.dropFirst(5) : RequestDraft.label(of: name),
-                hint: Self.hints[name] ?? "", value: draft?.values[name] ?? "", error: error(name), multiline: multiline)
+                name: name,
+                label: name.hasPrefix("swot_") ? "SWOT: " + name.dropFirst(5) : RequestDraft.label(of: name),
+                hint: Self.hints[name] ?? "", value: draft?.values[name] ?? "", error: error(name), multiline: multiline
+            )
         }
         let type = draft?.request.type ?? .other
         let view = RequestView(
             lead: [field("title")],
             brief: [field("goal", multiline: true), field("audience"), field("key_message")],
-            more: [field("budget"), field("currency"), field("launch_date"), field("outline", multiline: true),
-                field("asset_needs", multiline: true), field("timeline", multiline: true), field("swot_strengths", multiline: true),
-                field("swot_weaknesses", multiline: true), field("swot_opportunities", multiline: true), field("swot_threats", multiline: true)],
-            types: CampaignType.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0 == type) },
+            more: [
+                field("budget"), field("currency"), field("launch_date"), field("outline", multiline: true),
+                field("asset_needs", multiline: true), field("timeline", multiline: true),
+                field("swot_strengths", multiline: true),
+                field("swot_weaknesses", multiline: true), field("swot_opportunities", multiline: true),
+                field("swot_threats", multiline: true),
+            ],
+            types: CampaignType.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0 == type)
+            },
             objectives: Objective.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0 == draft?.request.objective)
             },
             channels: Channel.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0.rawValue, selected: draft?.channels.contains($0) ?? false)
             },
-            channelsError: error("channels"), objectiveError: error("objective"), missing: problems, submitted: draft != nil, incomplete: draft != nil && !problems.isEmpty,
+            channelsError: error("channels"), objectiveError: error("objective"), missing: problems,
+            submitted: draft != nil, incomplete: draft != nil && !problems.isEmpty,
             notice: notice, csrf: actor.csrf ?? "")
-        return renderer.page("request", view, chrome: PageChrome(title: "New request", path: "/requests/new", actor: actor, live: "form"), status: status)
+        return renderer.page(
+            "request", view,
+            chrome: PageChrome(title: "New request", path: "/requests/new", actor: actor, live: "form"), status: status)
     }
 
     func submitRequest(_ request: Request, _ actor: Actor) async throws -> Response {
@@ -95,10 +108,12 @@ extension DashboardRoutes {
         }
         let id = CampaignID.new(at: clock.now())
         let sent = try await campaigns.desk.send(
-            RequestSubmitted(campaignID: id, request: draft.request), by: actor.user, action: "campaign.request.submitted",
+            RequestSubmitted(campaignID: id, request: draft.request), by: actor.user,
+            action: "campaign.request.submitted",
             target: id.rawValue)
         if case .rejected(let rejection) = sent.outcome {
-            return requestForm(actor, draft: draft, notice: "Intake refused it: \(rejection.message)", status: .conflict)
+            return requestForm(
+                actor, draft: draft, notice: "Intake refused it: \(rejection.message)", status: .conflict)
         }
         return Self.redirect("/campaigns/\(id.rawValue)")
     }

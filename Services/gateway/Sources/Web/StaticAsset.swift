@@ -21,7 +21,9 @@ struct StaticAsset: Sendable {
     /// 200 with the bytes, or 304 when `If-None-Match` names the ETag.
     func response(for request: Request) -> Response {
         var headers: HTTPFields = [.eTag: etag, .cacheControl: "public, max-age=86400"]
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+        if let match = request.headers[.ifNoneMatch],
+            match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag })
+        {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = contentType

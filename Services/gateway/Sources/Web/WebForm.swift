@@ -36,7 +36,9 @@ struct WebForm: Sendable {
 
     /// The last value of `name`, trimmed; nil when absent or blank.
     subscript(_ name: String) -> String? {
-        guard let value = fields[name]?.last?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = fields[name]?.last?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            return nil
+        }
         return value
     }
 

@@ -32,35 +32,43 @@ extension DashboardRoutes {
             let items = rows.compactMap { row -> WorkView.Item? in
                 let campaign = row.campaign
                 guard let why = Self.work(for: role, me: me, on: campaign) else { return nil }
-                return WorkView.Item(card: CampaignCard(CampaignSummary(row, now: now, calendar: rules.calendar)), why: why)
+                return WorkView.Item(
+                    card: CampaignCard(CampaignSummary(row, now: now, calendar: rules.calendar)), why: why)
             }
             return WorkView.Section(role: role.rawValue, items: items)
         }
         let view = WorkView(heading: "My work", intro: "What waits for you, by role.", sections: sections)
-        return renderer.page("work", view, chrome: PageChrome(title: "My work", path: "/work", actor: actor, live: "campaigns"))
+        return renderer.page(
+            "work", view, chrome: PageChrome(title: "My work", path: "/work", actor: actor, live: "campaigns"))
     }
 
     func approvalsPage(_ actor: Actor) async throws -> Response {
         let now = clock.now()
-        let rows = try await rows(matching: try CampaignFilter(query: ["stage": CampaignStage.inApproval.rawValue, "limit": "\(CampaignFilter.maxLimit)"]))
+        let rows = try await rows(
+            matching: try CampaignFilter(query: [
+                "stage": CampaignStage.inApproval.rawValue, "limit": "\(CampaignFilter.maxLimit)",
+            ]))
         let items = rows.flatMap { row in
             Self.openSteps(for: actor.user, on: row.campaign).map { state in
                 WorkView.Item(
                     card: CampaignCard(CampaignSummary(row, now: now, calendar: rules.calendar)),
-                    why: "approval step \(state.step.id) (\(state.step.role.rawValue))" + (state.openedAt.map { ", open since \(CampaignView.time($0))" } ?? ""))
+                    why: "approval step \(state.step.id) (\(state.step.role.rawValue))"
+                        + (state.openedAt.map { ", open since \(CampaignView.time($0))" } ?? ""))
             }
         }
         let view = WorkView(
             heading: "Approvals inbox", intro: "Approval steps open for your roles; decide them on the campaign page.",
             sections: [WorkView.Section(role: "approvals", items: items)])
-        return renderer.page("work", view, chrome: PageChrome(title: "Approvals", path: "/approvals", actor: actor, live: "campaigns"))
+        return renderer.page(
+            "work", view, chrome: PageChrome(title: "Approvals", path: "/approvals", actor: actor, live: "campaigns"))
     }
 
     /// The open approval steps of `campaign` that `user` may decide.
     static func openSteps(for user: GatewayUser, on campaign: Campaign) -> [ApprovalStepState] {
         guard campaign.stage == .inApproval else { return [] }
         return (campaign.approvals?.openSteps ?? []).filter {
-            user.roles.contains($0.step.role) && !($0.step.distinctFromRequester && campaign.request.requester == user.id)
+            user.roles.contains($0.step.role)
+                && !($0.step.distinctFromRequester && campaign.request.requester == user.id)
         }
     }
 
