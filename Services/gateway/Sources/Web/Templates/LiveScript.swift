@@ -6,6 +6,8 @@ enum LiveScript {
         (function () {
           "use strict";
           var feed = document.body.getAttribute("data-live-feed");
+          var generation = 0;
+          var applied = 0;
           function refresh(campaign) {
             var parts = document.querySelectorAll("[data-live]");
             var wanted = Array.prototype.filter.call(parts, function (part) {
@@ -13,10 +15,12 @@ enum LiveScript {
               return !own || own === campaign;
             });
             if (wanted.length === 0) { return; }
+            var mine = ++generation;
             fetch(location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
               .then(function (response) { return response.ok ? response.text() : null; })
               .then(function (html) {
-                if (!html) { return; }
+                if (!html || mine < applied) { return; }  // a later refresh was applied already
+                applied = mine;
                 var fresh = new DOMParser().parseFromString(html, "text/html");
                 wanted.forEach(function (part) {
                   var next = fresh.getElementById(part.id);
@@ -42,14 +46,18 @@ enum LiveScript {
           if (form && missing) {
             var token = document.querySelector("meta[name=csrf-token]").getAttribute("content");
             var timer = null;
+            var latest = 0;
+            var shown = 0;
             var check = function () {
+              var mine = ++latest;
               fetch("/requests/check", {
                 method: "POST", credentials: "same-origin",
                 headers: { "Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": token },
                 body: new URLSearchParams(new FormData(form)).toString()
               }).then(function (response) { return response.ok ? response.json() : null; })
                 .then(function (answer) {
-                  if (!answer) { return; }
+                  if (!answer || mine < shown) { return; }  // a later check was shown already
+                  shown = mine;
                   missing.innerHTML = "";
                   var items = answer.missing.concat(answer.errors);
                   items.forEach(function (item) {
