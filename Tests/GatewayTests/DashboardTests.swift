@@ -216,6 +216,73 @@ import Testing
         }
     }
 
+    @Test func aHeldRequestIsCompletedOnTheFormAndResubmitted() async throws {
+        let gateway = try await GatewayHarness.make(answerTimeout: .seconds(30))
+        let held = CampaignRequest(
+            title: "Half a brief", requester: "ana", objective: .conversion, type: .other,
+            brief: Brief(goal: "sell", channels: [.email], launchDate: Day(year: 2026, month: 12, day: 8)))
+        try await gateway.fold(
+            campaign: "cmp-held", [.submitted(held), .triaged(triage(held, rules: GatewayHarness.rules))])
+        try await gateway.endpoint.application().test(.router) { client in
+            let ana = try await DashboardSession.signIn(
+                "ana", password: try #require(gateway.passwords["ana"]), client: client)
+            let ben = try await DashboardSession.signIn(
+                "ben", password: try #require(gateway.passwords["ben"]), client: client)
+            let page = try await client.execute(uri: "/campaigns/cmp-held", method: .get, headers: ana.headers) {
+                String(buffer: $0.body)
+            }
+            #expect(page.contains(#"href="/requests/new?campaign=cmp-held" data-command="resubmit""#))
+            let bens = try await client.execute(uri: "/campaigns/cmp-held", method: .get, headers: ben.headers) {
+                String(buffer: $0.body)
+            }
+            #expect(!bens.contains(#"data-command="resubmit""#), "only the requester completes it")
+            try await client.execute(uri: "/requests/new?campaign=cmp-held", method: .get, headers: ben.headers) {
+                response in
+                #expect(response.status == .conflict)
+            }
+            try await client.execute(uri: "/requests/new?campaign=cmp-held", method: .get, headers: ana.headers) {
+                response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"name="campaign" value="cmp-held""#) && html.contains(#"value="Half a brief""#))
+                #expect(html.contains(#"value="2026-12-08""#) && html.contains(#"value="email" checked"#))
+                #expect(html.contains("Audience: say who the campaign is for"), "what intake misses is listed at once")
+            }
+            let completed = [
+                ("campaign", "cmp-held"), ("title", "Half a brief"), ("type", "other"), ("objective", "conversion"),
+                ("goal", "sell"), ("audience", "EU admins"), ("key_message", "Save an hour"), ("channels", "email"),
+                ("launch_date", "2026-12-08"),
+            ]
+            try await client.execute(
+                uri: "/requests", method: .post, headers: ben.formHeaders, body: ben.form(completed)
+            ) { response in
+                #expect(response.status == .conflict, "ben cannot resubmit ana's request")
+            }
+            async let station: Void = gateway.answer { command in
+                let issued = try #require(command.typed(as: CampaignCommandIssued.self))
+                guard case .resubmit(let request) = issued.data.command else {
+                    Issue.record("the form sent \(issued.data.command.kind.rawValue), not resubmit")
+                    return []
+                }
+                #expect(request.requester == "ana" && request.brief.audience == "EU admins")
+                var campaign = try await gateway.store.pool.read { db in try ReadModel.row("cmp-held", in: db)?.campaign
+                }
+                return [
+                    GatewayHarness.factEnvelope(
+                        "cmp-held", .resubmitted(request), version: 3, after: &campaign, causedBy: command.header.id),
+                    GatewayHarness.factEnvelope(
+                        "cmp-held", .triaged(.assign(to: .specialist)), version: 4, after: &campaign,
+                        causedBy: command.header.id),
+                ]
+            }
+            let response = try await client.execute(
+                uri: "/requests", method: .post, headers: ana.formHeaders, body: ana.form(completed))
+            try await station
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/campaigns/cmp-held")
+        }
+    }
+
     @Test func theBoardShowsEachCampaignsSLABadge() async throws {
         let gateway = try await GatewayHarness.make()
         let earlier = GatewayHarness.now.addingTimeInterval(-3 * 86_400)

@@ -2,8 +2,8 @@ import Domain
 
 /// The command forms a campaign page offers the signed-in user: the commands the campaign's stage accepts that
 /// one of the user's roles may send (``CommandPermission``). The stations still decide; a refusal comes back on
-/// the page. Commands that need a document or a full request (`revise_document`, `resubmit`) are sent by the
-/// build station and the API; QA is recorded on the checklist page.
+/// the page. A held request is completed on the request form (`resubmit`), QA is recorded on the checklist page;
+/// `revise_document` is sent by the build station when a document arrives.
 struct CommandForms: Sendable {
     /// A form sending one command with no input but the button.
     struct Button: Sendable {
@@ -29,10 +29,13 @@ struct CommandForms: Sendable {
     var schedule: Bool
     var decide: [ApprovalStep]
     var qaChecklist: Bool
+    /// Whether the user may complete and resubmit the held request (on the request form).
+    var resubmit: Bool
     var campaignID: String
 
     var isEmpty: Bool {
         buttons.isEmpty && assign == nil && !requestEdits && !cancel && !schedule && decide.isEmpty && !qaChecklist
+            && !resubmit
     }
 
     static let buttonLabels: [CommandKind: String] = [
@@ -66,5 +69,6 @@ struct CommandForms: Sendable {
                 ApprovalStep(step: $0.step.id, role: $0.step.role.rawValue)
             } : []
         qaChecklist = may(.recordQA)
+        resubmit = may(.resubmit) && campaign.request.requester == user.id
     }
 }

@@ -31,7 +31,9 @@ struct DashboardRoutes: Sendable {
         router.post("login") { request, _ in await signIn(request) }
         router.post("logout") { request, _ in await page(request) { actor in try await signOut(request, actor) } }
         router.get("/") { request, _ in await page(request) { actor in try await board(request, actor) } }
-        router.get("requests/new") { request, _ in await page(request) { actor in requestForm(actor) } }
+        router.get("requests/new") { request, _ in
+            await page(request) { actor in try await newRequestPage(request, actor) }
+        }
         router.post("requests") { request, _ in await page(request) { actor in try await submitRequest(request, actor) }
         }
         router.post("requests/check") { request, _ in

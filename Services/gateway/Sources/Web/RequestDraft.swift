@@ -41,6 +41,9 @@ struct RequestDraft: Sendable {
             values[name] = form[name] ?? ""
         }
         let type = CampaignType(rawValue: values["type"] ?? "") ?? .other
+        if let text = form["type"], CampaignType(rawValue: text) == nil {
+            problem("type", "\"\(text)\" is not a campaign type")
+        }
         values["type"] = type.rawValue
         let objective = form["objective"].flatMap(Objective.init(rawValue:))
         if let text = form["objective"], objective == nil { problem("objective", "\"\(text)\" is not an objective") }
@@ -103,6 +106,32 @@ struct RequestDraft: Sendable {
         self.values = values
         self.channels = channels
         self.problems = problems
+    }
+
+    /// The form filled in with `request` (completing a held one).
+    init(request: CampaignRequest) {
+        let brief = request.brief
+        let budget = brief.budget.map { money -> String in
+            let units = money.amountMinor / 100, cents = abs(money.amountMinor % 100)
+            return cents == 0 ? "\(units)" : String(format: "%lld.%02lld", units, cents)
+        }
+        values = [
+            "title": request.title, "type": request.type.rawValue, "objective": request.objective?.rawValue ?? "",
+            "goal": brief.goal ?? "", "audience": brief.audience ?? "", "key_message": brief.keyMessage ?? "",
+            "budget": budget ?? "", "currency": brief.budget?.currency ?? "",
+            "launch_date": brief.launchDate?.iso ?? "",
+            "outline": request.outline ?? "",
+            "asset_needs": request.assetNeeds.map { "\($0.channel.rawValue) \($0.format.rawValue) \($0.size)" }
+                .joined(separator: "\n"),
+            "timeline": request.timeline.map { "\($0.due.iso) \($0.name)" }.joined(separator: "\n"),
+            "swot_strengths": (brief.swot?.strengths ?? []).joined(separator: "\n"),
+            "swot_weaknesses": (brief.swot?.weaknesses ?? []).joined(separator: "\n"),
+            "swot_opportunities": (brief.swot?.opportunities ?? []).joined(separator: "\n"),
+            "swot_threats": (brief.swot?.threats ?? []).joined(separator: "\n"),
+        ]
+        channels = Set(brief.channels)
+        problems = []
+        self.request = request
     }
 
     /// The MVP items of its type it lacks (Domain's triage under `rules`), as problems.

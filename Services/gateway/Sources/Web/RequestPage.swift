@@ -9,7 +9,8 @@ import ServiceKit
 /// `/requests/new`: the request form with the brief template. Posting it (`POST /requests`) checks it with
 /// Domain's MVP triage: what is missing or unreadable re-renders the form with the list and the field errors
 /// (unless "submit anyway" is ticked: intake holds it); a complete request is sent as the API sends it, through
-/// the ``CommandDesk``. `POST /requests/check` answers the same check as JSON for the form's inline list.
+/// the ``CommandDesk``. `/requests/new?campaign=` fills the form with a held request of the user's; posting it
+/// resubmits that campaign (`resubmit`, the API's command path). `POST /requests/check` answers the same check as JSON for the form's inline list.
 extension DashboardRoutes {
     struct RequestView {
         struct Field {
@@ -34,6 +35,8 @@ extension DashboardRoutes {
         var incomplete: Bool
         var notice: String?
         var csrf: String
+        /// The held campaign whose request is being completed, if any.
+        var completing: String?
     }
 
     static let hints: [String: String] = [
@@ -53,7 +56,7 @@ extension DashboardRoutes {
 
     func requestForm(
         _ actor: Actor, draft: RequestDraft? = nil, missing: [RequestDraft.Problem] = [], notice: String? = nil,
-        status: HTTPResponse.Status = .ok
+        completing: CampaignID? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
         let problems = (draft?.problems ?? []) + missing
         func error(_ name: String) -> String? {
@@ -91,20 +94,55 @@ extension DashboardRoutes {
             },
             channelsError: error("channels"), objectiveError: error("objective"), missing: problems,
             submitted: draft != nil, incomplete: draft != nil && !problems.isEmpty,
-            notice: notice, csrf: actor.csrf ?? "")
+            notice: notice, csrf: actor.csrf ?? "", completing: completing?.rawValue)
         return renderer.page(
             "request", view,
             chrome: PageChrome(title: "New request", path: "/requests/new", actor: actor, live: "form"), status: status)
+    }
+
+    /// The empty form, or with `?campaign=` the form filled in with a held request of the user's to complete.
+    func newRequestPage(_ request: Request, _ actor: Actor) async throws -> Response {
+        guard let id = request.uri.queryParameters["campaign"].map({ CampaignID(rawValue: String($0)) }) else {
+            return requestForm(actor)
+        }
+        let draft = RequestDraft(request: try await heldRequest(id, of: actor).request)
+        return requestForm(actor, draft: draft, missing: draft.missing(under: rules), completing: id)
+    }
+
+    /// The campaign `id` when it is a request of `actor`'s that intake holds; 404 or 409 otherwise.
+    private func heldRequest(_ id: CampaignID, of actor: Actor) async throws -> Campaign {
+        guard let campaign = try await campaigns.load(id)?.campaign else {
+            throw GatewayProblem.unknownCampaign(id.rawValue)
+        }
+        guard campaign.request.requester == actor.user.id, campaign.stage == .heldInIntake else {
+            throw GatewayProblem(
+                type: "not-held", title: "Not a held request of yours", status: 409,
+                detail: "only the requester completes a request, and only while intake holds it")
+        }
+        return campaign
     }
 
     func submitRequest(_ request: Request, _ actor: Actor) async throws -> Response {
         let form = try await WebForm.read(request)
         let actor = try await auth.writer(of: request, formToken: form["_csrf"] ?? "")
         try actor.require(anyOf: [.requester], to: "submitting a campaign request")
+        let completing = form["campaign"].map(CampaignID.init(rawValue:))
+        if let completing { _ = try await heldRequest(completing, of: actor) }
         let draft = RequestDraft(form: form, requester: actor.user.id)
         let missing = draft.missing(under: rules)
         if !draft.problems.isEmpty || (!missing.isEmpty && form["allow_incomplete"] == nil) {
-            return requestForm(actor, draft: draft, missing: missing, status: HTTPResponse.Status(code: 422))
+            return requestForm(
+                actor, draft: draft, missing: missing, completing: completing, status: HTTPResponse.Status(code: 422))
+        }
+        if let completing {
+            do {
+                _ = try await campaigns.send(.resubmit(draft.request), to: completing, by: actor.user)
+            } catch let problem as GatewayProblem {
+                return requestForm(
+                    actor, draft: draft, notice: "\(problem.title): \(problem.detail)", completing: completing,
+                    status: problem.status)
+            }
+            return Self.redirect("/campaigns/\(completing.rawValue)")
         }
         let id = CampaignID.new(at: clock.now())
         let sent = try await campaigns.desk.send(

@@ -34,6 +34,7 @@ enum CampaignTemplate {
             <button type="submit" data-command="assign">Assign</button>
           </form>
           {{/assign}}
+          {{#resubmit}}<p><a href="/requests/new?campaign={{campaignID}}" data-command="resubmit">Complete and resubmit the request</a></p>{{/resubmit}}
           {{#qaChecklist}}<p><a href="/campaigns/{{campaignID}}/qa" data-command="record_qa">Open the QA checklist</a></p>{{/qaChecklist}}
           {{#decide}}
           <form method="post" action="/campaigns/{{campaignID}}/commands">

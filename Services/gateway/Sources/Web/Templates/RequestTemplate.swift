@@ -2,7 +2,7 @@
 /// the requester types, and filled in by the server after a submit), and field errors next to their fields.
 enum RequestTemplate {
     static let text = """
-        <h1>New campaign request</h1>
+        <h1>{{#completing}}Complete the request of <a href="/campaigns/{{completing}}">{{completing}}</a>{{/completing}}{{^completing}}New campaign request{{/completing}}</h1>
         {{#notice}}<p class="notice error" role="alert">{{notice}}</p>{{/notice}}
         <section class="notice" aria-labelledby="mvp-status">
           <p id="mvp-status" role="status">{{#incomplete}}The request is not complete. Missing before the line can take it:{{/incomplete}}{{^submitted}}The list of what is missing updates as you type.{{/submitted}}</p>
@@ -10,6 +10,7 @@ enum RequestTemplate {
         </section>
         <form id="request-form" class="stack" method="post" action="/requests" novalidate>
           <input type="hidden" name="_csrf" value="{{csrf}}">
+          {{#completing}}<input type="hidden" name="campaign" value="{{completing}}">{{/completing}}
           {{#lead}}{{> request-field}}{{/lead}}
           <label for="type">Type</label>
           <select id="type" name="type">{{#types}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/types}}</select>
