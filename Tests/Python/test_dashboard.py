@@ -50,8 +50,16 @@ def wait_for(predicate, timeout, message):
 
 
 @pytest.fixture()
-def stack():
-    """`marquee up` without demo campaigns; yields the gateway URL and every user's one-time password."""
+def artifacts():
+    directory = os.environ.get("MARQUEE_ARTIFACTS") or tempfile.mkdtemp(prefix="marquee-py-dash-shots-")
+    os.makedirs(directory, exist_ok=True)
+    return directory
+
+
+@pytest.fixture()
+def stack(artifacts):
+    """`marquee up` without demo campaigns; yields the gateway URL and every user's one-time password. The stack's
+    logs are kept with the artifacts."""
     directory = tempfile.mkdtemp(prefix="marquee-py-dash-")
     base = free_base_port()
     output_path = os.path.join(directory, "up.out")
@@ -84,14 +92,9 @@ def stack():
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
         output.close()
+        shutil.copytree(os.path.join(directory, "var", "logs"), os.path.join(artifacts, "logs"), dirs_exist_ok=True)
+        shutil.copy(output_path, os.path.join(artifacts, "logs", "marquee-up.out"))
         shutil.rmtree(directory, ignore_errors=True)
-
-
-@pytest.fixture()
-def artifacts():
-    directory = os.environ.get("MARQUEE_ARTIFACTS") or tempfile.mkdtemp(prefix="marquee-py-dash-shots-")
-    os.makedirs(directory, exist_ok=True)
-    return directory
 
 
 @pytest.fixture()
@@ -114,6 +117,17 @@ def browsers():
     yield launch
     for driver in started:
         driver.quit()
+
+
+def save_pages(pages, artifacts):
+    """Saves every open browser's page (screenshot and HTML) with the artifacts, to see why a step failed."""
+    for index, page in enumerate(pages):
+        try:
+            page.shot(f"failure-{index}")
+            with open(os.path.join(artifacts, f"failure-{index}.html"), "w") as f:
+                f.write(page.driver.current_url + "\n" + page.driver.page_source)
+        except Exception:  # the browser itself may be what failed
+            pass
 
 
 class Dashboard:
@@ -140,12 +154,18 @@ class Dashboard:
         wait_for(lambda: "/login" not in self.driver.current_url, 30, f"{user} to be signed in")
 
     def press(self, css):
-        """Clicks the button `css` and waits for the page it leads to."""
-        from selenium.webdriver.support import expected_conditions
-        from selenium.webdriver.support.ui import WebDriverWait
-        button = wait_for(lambda: self.all(css), 30, css)[0]
-        button.click()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(button))
+        """Clicks the button `css` and waits for the page it leads to. A live update may replace the button just
+        before the click: then it is found again."""
+        from selenium.common.exceptions import StaleElementReferenceException
+        self.driver.execute_script("window.__beforePress = true;")
+        for _ in range(5):
+            try:
+                wait_for(lambda: self.all(css), 30, css)[0].click()
+                break
+            except StaleElementReferenceException:
+                continue
+        wait_for(lambda: self.driver.execute_script(
+            "return window.__beforePress === undefined && document.readyState === 'complete';"), 30, f"the page after {css}")
 
     def shot(self, name):
         self.driver.save_screenshot(os.path.join(self.artifacts, f"{name}.png"))
@@ -162,6 +182,14 @@ class Dashboard:
 def test_a_request_goes_from_the_form_to_launch_while_the_board_follows_live(stack, browsers, artifacts):
     actor = Dashboard(browsers(), stack["url"], stack["passwords"], artifacts)
     watcher = Dashboard(browsers(), stack["url"], stack["passwords"], artifacts)
+    try:
+        walk_the_line(actor, watcher, stack, browsers, artifacts)
+    except BaseException:
+        save_pages([actor, watcher], artifacts)
+        raise
+
+
+def walk_the_line(actor, watcher, stack, browsers, artifacts):
 
     watcher.sign_in("olga")
     watcher.driver.execute_script("window.__notReloaded = true;")
