@@ -51,16 +51,32 @@ public final class OpsFeed: Service, Sendable {
         self.logger = logger
     }
 
-    /// Follows the live stream until cancelled or gracefully shut down.
+    /// Follows the live stream until cancelled or gracefully shut down; a lost subscription is taken up again a
+    /// second later (the tail is for people: losing it never stops the gateway). Without a bus (tests) there is
+    /// nothing to follow.
     public func run() async throws {
         guard let endpoints else { return }
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                try await follow(endpoints)
+            } catch {
+                logger.warning("ops tail lost; following again in 1 s", metadata: [LogKey.error: "\(error)"])
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    private func follow(_ endpoints: BusEndpoints) async throws {
         let subscriber = try Subscriber(endpoints: endpoints, prefixes: [""], from: .live, logger: logger)
-        await cancelWhenGracefulShutdown {
+        let ending: (any Error)? = await cancelWhenGracefulShutdown {
             await withTaskCancellationHandler {
                 do {
                     for try await delivery in subscriber { self.record(delivery) }
+                    return nil
+                } catch where Task.isCancelled {
+                    return nil
                 } catch {
-                    self.logger.debug("ops tail stopped", metadata: [LogKey.error: "\(error)"])
+                    return error
                 }
             } onCancel: {
                 subscriber.close()
@@ -72,6 +88,7 @@ public final class OpsFeed: Service, Sendable {
         } catch {
             // Ended with an error: nothing is buffered any more.
         }
+        if let ending { throw ending }
     }
 
     /// Keeps `delivery` in the ring and passes it to every listener.
