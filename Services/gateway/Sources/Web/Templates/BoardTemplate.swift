@@ -13,7 +13,7 @@ enum BoardTemplate {
             </select></label>
           <button type="submit" class="secondary">Filter</button>
         </form>
-        <div id="board" class="board" data-live aria-live="polite">
+        <div id="board" class="board" data-live>
         {{#columns}}
           <section class="column" aria-labelledby="col-{{stage}}" data-stage="{{stage}}">
             <h2 id="col-{{stage}}">{{label}} <small>({{count}})</small></h2>
