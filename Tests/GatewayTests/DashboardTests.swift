@@ -517,6 +517,31 @@ import Testing
         }
     }
 
+    @Test func theCalendarIsAMonthGridFromMondayWithEachLaunch() async throws {
+        let gateway = try await GatewayHarness.make()
+        try await gateway.fold(campaign: "cmp-dec", [.submitted(GatewayHarness.request(title: "December launch"))])
+        try await gateway.endpoint.application().test(.router) { client in
+            let ana = try await DashboardSession.signIn(
+                "ana", password: try #require(gateway.passwords["ana"]), client: client)
+            let html = try await client.execute(uri: "/calendar?month=2026-12", method: .get, headers: ana.headers) {
+                String(buffer: $0.body)
+            }
+            let days = html.components(separatedBy: #"data-day=""#).dropFirst().map { String($0.prefix(10)) }
+            #expect(days.first == "2026-11-30", "December 2026 starts on a Tuesday: the grid starts the Monday before")
+            #expect(days.last == "2027-01-03" && days.count == 35)
+            let cell = try #require(html.range(of: #"data-day="2026-12-08""#))
+            #expect(html[cell.upperBound...].prefix(200).contains(#"<a href="/campaigns/cmp-dec">December launch</a>"#))
+            #expect(
+                html.contains(#"href="/calendar?month=2026-11""#) && html.contains(#"href="/calendar?month=2027-01""#))
+            let today = try await client.execute(uri: "/calendar", method: .get, headers: ana.headers) {
+                String(buffer: $0.body)
+            }
+            let now = Day(containing: GatewayHarness.now, in: try #require(TimeZone(identifier: "UTC")))
+            #expect(today.contains("Launch calendar \(now.iso.prefix(7))"), "without a month, the clock's")
+            #expect(today.contains("aria-current=\"date\" data-day=\"\(now.iso)\""))
+        }
+    }
+
     @Test func theInlineCheckTakesTheTokenFromTheHeader() async throws {
         let gateway = try await GatewayHarness.make()
         try await gateway.endpoint.application().test(.router) { client in
