@@ -11,8 +11,9 @@ import ServiceKit
 /// (bcrypt's work factor for new passwords, 10…16, default 12).
 ///
 /// One `EventConsumer` folds the line's facts, rejections and QA reports into `<data>/gateway.sqlite`; the outbox
-/// relay publishes the requests and commands people send. On the first start it creates the users — `admin` and
-/// the rules' people — and prints each one-time password once. Returns the exit code: 0 after a clean shutdown,
+/// relay publishes the requests and commands people send; the ``OpsFeed`` follows the live bus for the dashboard's
+/// ops page. On the first start it creates the users — `admin` and the rules' people — and prints each one-time
+/// password once. Returns the exit code: 0 after a clean shutdown,
 /// 1 when it failed, 2 for a bad command line or config.
 public enum GatewayService {
     /// The CloudEvents source of what it publishes.
