@@ -13,15 +13,18 @@
 SWIFT ?= swift
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PYTHON ?= python3
+# What the tests need from Debian and PyPI (.ci/run installs the same).
+APT_PACKAGES := libzmq3-dev libxml2-dev pkg-config chromium chromium-driver
+PIP_PACKAGES := pyzmq pytest schemathesis icalendar selenium
 
 .PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting chaos soak clean
 
 deps:
-	@pkg-config --exists libzmq libxml-2.0 || { \
-	  echo "installing libzmq3-dev libxml2-dev"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libzmq3-dev libxml2-dev pkg-config; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq libzmq3-dev libxml2-dev pkg-config; fi; }
-	@$(PYTHON) -c 'import zmq, pytest, schemathesis, icalendar' 2>/dev/null || $(PYTHON) -m pip install -q pyzmq pytest schemathesis icalendar
+	@{ pkg-config --exists libzmq libxml-2.0 && command -v chromedriver >/dev/null; } || { \
+	  echo "installing $(APT_PACKAGES)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(APT_PACKAGES); \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(APT_PACKAGES); fi; }
+	@$(PYTHON) -c 'import zmq, pytest, schemathesis, icalendar, selenium' 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
 
 build: deps
 	$(SWIFT) build --build-tests

@@ -14,6 +14,7 @@ let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hum
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let bcrypt: Target.Dependency = .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")
+let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache")
 
 let package = Package(
     name: "marquee",
@@ -46,6 +47,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // MARK: Packages, lowest layer first.
@@ -122,7 +124,7 @@ let package = Package(
             name: "GatewayService",
             dependencies: [
                 "ServiceKit", "RulesConfig", "Bus", "Contracts", "Domain", log, lifecycle, grdb, hummingbird, prometheus,
-                crypto, bcrypt,
+                crypto, bcrypt, mustache,
             ],
             path: "Services/gateway/Sources"),
         .executableTarget(name: "marquee-gateway", dependencies: ["GatewayService"], path: "Services/gateway/Main"),
@@ -186,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "GatewayService", "ServiceKit", "ServiceTestKit", "Contracts", "Domain", grdb, log, yams, hummingbird,
+                "GatewayService", "Bus", "ServiceKit", "ServiceTestKit", "Contracts", "Domain", grdb, log, yams, hummingbird,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/GatewayTests"),

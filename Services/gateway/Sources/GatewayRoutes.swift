@@ -4,7 +4,7 @@ import Logging
 import ServiceKit
 
 /// Every route of the gateway over one store: campaigns, QA, sign-in and tokens, work items, documents, calendar,
-/// reports and users (docs/openapi.yaml).
+/// reports and users (docs/openapi.yaml), and the dashboard's pages (docs/gateway.md).
 public struct GatewayRoutes: Sendable {
     let campaigns: CampaignRoutes
     let qa: QARoutes
@@ -19,17 +19,20 @@ public struct GatewayRoutes: Sendable {
     let rules: Rules
     let directory: UserDirectory
     let clock: WallClock
+    let dashboard: DashboardRoutes
 
     /// The default upload limit: its base64 fits the bus's default 1 MiB message with room for the envelope.
     public static let defaultMaxUploadBytes = 700 * 1024
 
     /// Routes over `store` under `rules`; "now" comes from `clock`. A command waits up to `answerTimeout` for the
     /// station's answer, looking when `changes` announces its campaign. `secureCookies` forces `Secure` on the
-    /// session cookie. Documents above `maxUploadBytes` are refused (413).
+    /// session cookie. Documents above `maxUploadBytes` are refused (413). `ops` feeds the dashboard's ops page;
+    /// `heartbeat` paces `GET /events`' heartbeats.
     public init(
         store: ServiceStore, rules: Rules, users: UserDirectory, changes: CampaignChanges, clock: WallClock,
         answerTimeout: Duration = .seconds(5),
-        secureCookies: Bool = false, maxUploadBytes: Int = defaultMaxUploadBytes, logger: Logger
+        secureCookies: Bool = false, maxUploadBytes: Int = defaultMaxUploadBytes, ops: OpsFeed? = nil,
+        heartbeat: Duration = .seconds(15), logger: Logger
     ) {
         let authenticator = Authenticator(store: store, clock: clock)
         let desk = CommandDesk(
@@ -48,6 +51,9 @@ public struct GatewayRoutes: Sendable {
         self.rules = rules
         directory = users
         self.clock = clock
+        dashboard = DashboardRoutes(
+            store: store, rules: rules, clock: clock, auth: authenticator, sessions: auth, campaigns: campaigns, qa: qa,
+            changes: changes, ops: ops, heartbeat: heartbeat, logger: logger)
     }
 
     func add(to router: Router<BasicRequestContext>) {
@@ -61,5 +67,6 @@ public struct GatewayRoutes: Sendable {
         calendar.add(to: router)
         reports.add(to: router)
         users.add(to: router)
+        dashboard.add(to: router)
     }
 }

@@ -13,8 +13,9 @@ import ServiceKit
 /// `--max-message-bytes` with it).
 ///
 /// One `EventConsumer` folds the line's facts, rejections and QA reports into `<data>/gateway.sqlite`; the outbox
-/// relay publishes the requests and commands people send. On the first start it creates the users — `admin` and
-/// the rules' people — and prints each one-time password once. Returns the exit code: 0 after a clean shutdown,
+/// relay publishes the requests and commands people send; the ``OpsFeed`` follows the live bus for the dashboard's
+/// ops page. On the first start it creates the users — `admin` and the rules' people — and prints each one-time
+/// password once. Returns the exit code: 0 after a clean shutdown,
 /// 1 when it failed, 2 for a bad command line or config.
 public enum GatewayService {
     /// The CloudEvents source of what it publishes.
@@ -71,15 +72,16 @@ public enum GatewayService {
             let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
             let relay = OutboxRelay(service: "gateway", store: store, publisher: publisher, logger: runtime.logger)
             let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
+            let ops = OpsFeed(endpoints: runtime.options.bus, control: control, store: store, logger: runtime.logger)
             let endpoint = GatewayEndpoint(
                 host: runtime.options.httpHost, port: runtime.options.httpPort, registry: runtime.registry,
                 health: ServiceHealth(service: "gateway", store: store, control: control, logger: runtime.logger),
                 routes: GatewayRoutes(
                     store: store, rules: rules, users: users, changes: changes, clock: .system, answerTimeout: answerTimeout,
-                    secureCookies: secureCookies, maxUploadBytes: maxUploadBytes, logger: runtime.logger),
+                    secureCookies: secureCookies, maxUploadBytes: maxUploadBytes, ops: ops, logger: runtime.logger),
                 onReady: { address in FileHandle.standardOutput.write(Data("marquee-gateway ready http=\(address)\n".utf8)) },
                 logger: runtime.logger)
-            try await runtime.run(relay, consumer, endpoint)
+            try await runtime.run(relay, consumer, ops, endpoint)
             await publisher.close()
             return 0
         } catch {

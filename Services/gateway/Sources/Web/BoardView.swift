@@ -1,0 +1,54 @@
+import Domain
+import Foundation
+
+/// What the board and lists show of a campaign: a card with its SLA badge.
+struct CampaignCard: Sendable {
+    var id: String
+    var title: String
+    var type: String
+    var stage: String
+    var requester: String
+    var specialist: String?
+    var launchDate: String?
+    var sla: String
+    var slaLabel: String
+
+    init(_ summary: CampaignSummary) {
+        id = summary.id.rawValue
+        title = summary.title
+        type = summary.type.rawValue
+        stage = summary.stage.label
+        requester = summary.requester.rawValue
+        specialist = summary.specialist?.rawValue
+        launchDate = summary.launchDate?.iso
+        sla = summary.slaStatus.rawValue
+        slaLabel = summary.slaStatus.label
+    }
+}
+
+/// One option of a `<select>`.
+struct SelectOption: Sendable {
+    var value: String
+    var label: String
+    var selected: Bool
+}
+
+extension CampaignStage {
+    /// The stage for people: `qa_requested` → "QA requested".
+    var label: String {
+        let words = rawValue.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "qa", with: "QA")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+extension SLAStatus {
+    /// The badge's words.
+    var label: String {
+        switch self {
+        case .onTime: "on time"
+        case .dueSoon: "due soon"
+        case .breached: "breached"
+        case .none: "no SLA"
+        }
+    }
+}
