@@ -15,7 +15,7 @@ import Glibc
 struct UpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up",
-        abstract: "Run the whole stack here: broker, stations, QA replicas, reporting; restart what dies; Ctrl-C stops it.")
+        abstract: "Run the whole stack here: broker, stations, QA replicas, reporting, gateway; restart what dies; Ctrl-C stops it.")
 
     @Option(name: .customLong("var"), help: "Where the journal, databases and logs go.")
     var directory = "var"

@@ -107,7 +107,7 @@ struct StackLayout {
           stations     intake :\(basePort + 81)  build :\(basePort + 82)  approvals :\(basePort + 83)  launch :\(basePort + 84)
           QA replicas  \(qaReplicas) on :\(basePort + 91)…  (marquee scale qa N --var \(directory.path))
           reporting    http://127.0.0.1:\(basePort + 86)/reports/weekly?week=…&format=html
-          gateway      http://127.0.0.1:\(basePort + 88)/api/campaigns (HTTP API; sign in with POST /api/session)
+          dashboard    http://127.0.0.1:\(basePort + 88)/ (sign in below; HTTP API under /api, docs/openapi.yaml)
           logs         \(logs.path)/
           follow       marquee tail --from 1 \(busFlags(cli: true).joined(separator: " "))
         Ctrl-C stops everything.
