@@ -2,7 +2,8 @@ import CLibXML2
 
 /// An HTML document parsed by libxml2's forgiving HTML parser; the tree is freed with the value.
 ///
-/// Elements carry their start-tag position (see `StartTagPosition`); the parser never touches the network.
+/// Elements carry their start-tag position (see `StartTagPosition`) and only the attributes the rules read
+/// (see `RuleAttributes`); the parser never touches the network.
 struct HTMLDocument: ~Copyable {
     private let doc: htmlDocPtr
     /// True when libxml2 gave up before the end (it stops at 256 levels of nesting); the tree is partial.
@@ -20,7 +21,8 @@ struct HTMLDocument: ~Copyable {
             Self.shareNames(context)
         }
         context.pointee.sax.pointee.startElement = { context, name, attributes in
-            xmlSAX2StartElement(context, name, attributes)
+            // Only the attributes the rules read are built into the tree (see `RuleAttributes`).
+            RuleAttributes.withKept(attributes) { xmlSAX2StartElement(context, name, $0) }
             StartTagPosition.record(in: context)
         }
         let options = Int32(
