@@ -103,4 +103,23 @@ import Testing
         #expect(items.map(\.value) == ["News letter", "A%2", "", "v", ""])
         #expect(URLQuery("https://x.com/p").items.isEmpty && URLQuery("https://x.com/?#a=b").items.isEmpty)
     }
+
+    @Test func byteWordFindsEveryByteAtEveryPlace() {
+        for place in 0..<8 {
+            for byte in [UInt8(0), 37, 42, 91, 123, 0x80, 0xFF] {
+                var bytes = [UInt8](repeating: byte == 0x61 ? 0x62 : 0x61, count: 8)
+                bytes[place] = byte
+                let word = bytes.withUnsafeBufferPointer { ByteWord.load($0.baseAddress!) }
+                #expect(ByteWord.contains(word, byte))
+                #expect(!ByteWord.contains(word, byte ^ 1) || bytes.contains(byte ^ 1))
+            }
+        }
+    }
+
+    @Test func mergeTagsAreFoundAtEveryOffsetOfAWord() {
+        for offset in 0..<20 {
+            let text = String(repeating: "a", count: offset) + "{{first_name}} and *|LNAME|*" + String(repeating: "b", count: offset)
+            #expect(MergeTagScanner.tags(in: text) == ["{{first_name}}", "*|LNAME|*"])
+        }
+    }
 }
