@@ -1,4 +1,5 @@
 @testable import QAEngine
+import Foundation
 import Testing
 
 @Suite struct ByteSearchTests {
@@ -51,5 +52,74 @@ import Testing
         var text = text
         text.withUTF8 { FieldText.normalize($0, trimming: trim, into: &out) }
         #expect(String(decoding: out, as: UTF8.self) == expected)
+    }
+
+    @Test(arguments: [
+        "footer: 221 Baker Street", "Street address up front, then a long body " + String(repeating: "x ", count: 500),
+        "no address here", "st", "s", "", "STRASSE 5", "straße",
+    ])
+    func wordSetAnswersAsAForwardSearch(_ text: String) {
+        // The set scans from the end; the answer must be the one a plain search for any word gives.
+        let list = ["street", " st.", "strasse", "straße", "avenue"]
+        let expected = list.contains { text.lowercased().contains($0) }
+        #expect(ASCIIWordSet(list).occurs(in: text.utf8) == expected)
+    }
+
+    @Test(arguments: ["utm_source", "UTM_Source", "Spring-26", "caf\u{C9}", "\u{212A}elvin", "", "stra\u{DF}e", "ÉTÉ"])
+    func lowerCasingMatchesFoundation(_ text: String) {
+        #expect(ASCIISearch.lowercased(text) == text.lowercased())
+        #expect(ASCIISearch.isLowercase(text) == (text == text.lowercased()))
+    }
+
+    @Test func ruleAttributesKeepOnlyWhatRulesReadInOrder() {
+        let pairs: [(String, String?)] = [
+            ("role", "presentation"), ("HREF", "https://x.com"), ("cellpadding", "0"), ("alt", nil),
+            ("aria-label", "Shop"), ("stylex", "a"), ("style", "color:red"),
+        ]
+        let strings = pairs.flatMap { [$0.0, $0.1] }.map { $0.map { strdup($0)! } }
+        defer { strings.forEach { free($0) } }
+        var attributes = strings.map { $0.map { UnsafePointer(UnsafeMutableRawPointer($0).assumingMemoryBound(to: UInt8.self)) } }
+        attributes.append(nil)
+        let kept = attributes.withUnsafeMutableBufferPointer { buffer in
+            RuleAttributes.withKept(buffer.baseAddress) { kept -> [String?] in
+                var out: [String?] = []
+                var index = 0
+                while let kept, let name = kept[index] {
+                    out.append(String(cString: name))
+                    out.append(kept[index + 1].map { String(cString: $0) })
+                    index += 2
+                }
+                return out
+            }
+        }
+        #expect(kept == ["HREF", "https://x.com", "alt", nil, "aria-label", "Shop", "style", "color:red"])
+        var none: [UnsafePointer<UInt8>?] = [UnsafePointer(strings[0].map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: UInt8.self) }), nil, nil]
+        #expect(none.withUnsafeMutableBufferPointer { buffer in RuleAttributes.withKept(buffer.baseAddress) { $0 == nil } })
+    }
+
+    @Test func urlQueryKeepsOrderRepeatsAndDecodes() {
+        let items = URLQuery("https://x.com/p?utm_source=News+letter&&a=%41%2&a&=v&k=#frag=1").items
+        #expect(items.map(\.key) == ["utm_source", "a", "a", "", "k"])
+        #expect(items.map(\.value) == ["News letter", "A%2", "", "v", ""])
+        #expect(URLQuery("https://x.com/p").items.isEmpty && URLQuery("https://x.com/?#a=b").items.isEmpty)
+    }
+
+    @Test func byteWordFindsEveryByteAtEveryPlace() {
+        for place in 0..<8 {
+            for byte in [UInt8(0), 37, 42, 91, 123, 0x80, 0xFF] {
+                var bytes = [UInt8](repeating: byte == 0x61 ? 0x62 : 0x61, count: 8)
+                bytes[place] = byte
+                let word = bytes.withUnsafeBufferPointer { ByteWord.load($0.baseAddress!) }
+                #expect(ByteWord.contains(word, byte))
+                #expect(!ByteWord.contains(word, byte ^ 1) || bytes.contains(byte ^ 1))
+            }
+        }
+    }
+
+    @Test func mergeTagsAreFoundAtEveryOffsetOfAWord() {
+        for offset in 0..<20 {
+            let text = String(repeating: "a", count: offset) + "{{first_name}} and *|LNAME|*" + String(repeating: "b", count: offset)
+            #expect(MergeTagScanner.tags(in: text) == ["{{first_name}}", "*|LNAME|*"])
+        }
     }
 }

@@ -89,11 +89,19 @@ struct HTMLScanner {
         guard let content = node.pointee.content, let parent = node.pointee.parent else { return }
         let text = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
         let container = HTMLElement(node: parent)
-        if container.isNamed("style") {
-            styleSheet(text, in: container)
-            return
+        // Nearly every text node sits in neither; the first letter settles that without comparing names.
+        switch parent.pointee.name?.pointee {
+        case UInt8(ascii: "s"):
+            if container.isNamed("style") {
+                styleSheet(text, in: container)
+                return
+            }
+            if container.isNamed("script") { return }
+        case UInt8(ascii: "t"):
+            if container.isNamed("title") { return }
+        default:
+            break
         }
-        if container.isNamed("script") || container.isNamed("title") { return }
         appendVisible(text)
         guard textFindingBudget > 0 else { return }
         for range in MergeTagScanner.tags(in: text) {

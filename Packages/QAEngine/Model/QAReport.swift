@@ -16,11 +16,12 @@ public struct QAReport: Sendable, Hashable, Codable {
     /// Creates a report from findings, sorting them and deriving the verdict and counts.
     public init(findings: [Finding]) {
         // Sorting indices (ties keep their order) moves small integers instead of whole findings.
+        // The keys are read once, so comparisons copy no finding (and retain none of its strings).
+        let keys = findings.map { (severity: $0.severity, position: Self.position($0.location)) }
         let order = findings.indices.sorted { lhs, rhs in
-            let (left, right) = (findings[lhs], findings[rhs])
+            let (left, right) = (keys[lhs], keys[rhs])
             if left.severity != right.severity { return left.severity < right.severity }
-            let (leftPosition, rightPosition) = (Self.position(left.location), Self.position(right.location))
-            return leftPosition != rightPosition ? leftPosition < rightPosition : lhs < rhs
+            return left.position != right.position ? left.position < right.position : lhs < rhs
         }
         self.findings = order.map { findings[$0] }
         errors = findings.count { $0.severity == .error }

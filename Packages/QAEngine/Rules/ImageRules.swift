@@ -45,7 +45,7 @@ enum ImageRules {
             return
         }
         if ASCIISearch.lowercased(src, hasPrefix: "cid:") || ASCIISearch.lowercased(src, hasPrefix: "data:") { return }
-        guard let url = WebURL.parse(src), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false
+        guard let url = WebURL.parse(src), let scheme = url.scheme.map(ASCIISearch.lowercased), url.host?.isEmpty == false
         else {
             out.add(
                 Finding(
@@ -61,7 +61,7 @@ enum ImageRules {
                     fix: "Serve the image over https://."))
         }
         let fileName = lastComponent(of: url.path[...], separatedBy: "/")
-        let fileExtension = fileName.contains(".") ? lastComponent(of: fileName, separatedBy: ".").lowercased() : ""
+        let fileExtension = fileName.contains(".") ? ASCIISearch.lowercased(String(lastComponent(of: fileName, separatedBy: "."))) : ""
         var bytes = Array(fileExtension.utf8)
         if let entry = bytes.withUnsafeMutableBufferPointer({ EmailSupport.lookup(.image, UnsafeBufferPointer($0)) }) {
             let clients = EmailSupport.table[entry].unsupported.intersection(options.clients)
@@ -102,6 +102,16 @@ enum ImageRules {
 
     /// The last non-empty part of `text` split at `separator` (as `split(separator:).last`), without an array.
     private static func lastComponent(of text: Substring, separatedBy separator: Character) -> Substring {
+        // ASCII text: every byte is a character (a CR LF pair is one, but never the separator), so bytes
+        // are searched instead of walking characters backwards.
+        if let byte = separator.asciiValue, text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = text.utf8
+            var end = bytes.endIndex
+            while end > bytes.startIndex, bytes[bytes.index(before: end)] == byte { end = bytes.index(before: end) }
+            var start = end
+            while start > bytes.startIndex, bytes[bytes.index(before: start)] != byte { start = bytes.index(before: start) }
+            return text[start..<end]
+        }
         var text = text
         while text.last == separator { text.removeLast() }
         guard let cut = text.lastIndex(of: separator) else { return text }

@@ -93,7 +93,7 @@ enum LinkRules {
     private static func checkWebURL(
         _ href: String, link: HTMLScan.Link, plan: TrackingPlan?, options: QAOptions, into out: inout FindingCollector
     ) {
-        guard let url = WebURL.parse(href), let scheme = url.scheme?.lowercased(),
+        guard let url = WebURL.parse(href), let scheme = url.scheme.map(ASCIISearch.lowercased),
             scheme == "http" || scheme == "https", let host = url.host, isPlausibleHost(host)
         else {
             out.add(
@@ -102,7 +102,7 @@ enum LinkRules {
                     fix: "Use a full URL starting with https:// and check it for typos or spaces."))
             return
         }
-        let lowerHost = host.lowercased()
+        let lowerHost = ASCIISearch.lowercased(host)
         if placeholderHosts.contains(lowerHost) || placeholderSuffixes.contains(where: { ASCIISearch.hasSuffix(lowerHost, $0) }) {
             out.add(
                 Finding(

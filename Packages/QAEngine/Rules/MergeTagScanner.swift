@@ -15,6 +15,16 @@ enum MergeTagScanner {
         var found: [Range<Int>] = []
         var index = 0
         while index + 1 < text.count {
+            // Most text holds no opening byte at all: eight bytes without one are skipped at once.
+            if index + 8 <= text.count, let base = text.baseAddress {
+                let word = ByteWord.load(base + index)
+                if !ByteWord.contains(word, 123), !ByteWord.contains(word, 42), !ByteWord.contains(word, 37),
+                    !ByteWord.contains(word, 91)
+                {
+                    index += 8
+                    continue
+                }
+            }
             let byte = text[index]
             guard byte == 123 || byte == 42 || byte == 37 || byte == 91 else {
                 index += 1

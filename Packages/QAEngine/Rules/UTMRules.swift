@@ -4,7 +4,7 @@ enum UTMRules {
     static func check(_ href: String, at place: HTMLScan.Link, plan: TrackingPlan, into out: inout FindingCollector) {
         // Each key is lower-cased once; most links pass every rule, so the message text is built only on a finding.
         let items = URLQuery(href).items.compactMap { item -> (key: String, lowerKey: String, value: String)? in
-            let lowerKey = item.key.lowercased()
+            let lowerKey = ASCIISearch.lowercased(item.key)
             return lowerKey.hasPrefix("utm_") ? (item.key, lowerKey, item.value) : nil
         }
         var missing: [String] = []
@@ -13,7 +13,7 @@ enum UTMRules {
                 missing.append(key)
                 continue
             }
-            if actual.lowercased() != expected.lowercased() || (!plan.lowercase && actual != expected) {
+            if ASCIISearch.lowercased(actual) != ASCIISearch.lowercased(expected) || (!plan.lowercase && actual != expected) {
                 out.add(
                     Finding(
                         .utmMismatch, at: place.location,
@@ -40,7 +40,7 @@ enum UTMRules {
                     "The link \(LinkRules.shortened(href)) has \(item.lowerKey) more than once.",
                     fix: "Keep one \(item.lowerKey) parameter in the link."))
         }
-        if plan.lowercase, items.contains(where: { $0.key != $0.lowerKey || $0.value != $0.value.lowercased() }) {
+        if plan.lowercase, items.contains(where: { $0.key != $0.lowerKey || !ASCIISearch.isLowercase($0.value) }) {
             out.add(
                 Finding(
                     .utmNotLowercase, at: place.location,

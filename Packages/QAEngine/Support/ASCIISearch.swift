@@ -29,6 +29,22 @@ enum ASCIISearch {
         return true
     }
 
+    /// Same as `string.lowercased()`, but hands back `string` itself (no new storage, no Unicode tables) when
+    /// it is ASCII without upper-case letters — URL parts and UTM values nearly always are.
+    static func lowercased(_ string: String) -> String {
+        isLowercaseASCII(string) ? string : string.lowercased()
+    }
+
+    /// Same as `string == string.lowercased()`, without lower-casing ASCII text.
+    static func isLowercase(_ string: String) -> Bool {
+        isLowercaseASCII(string) || (!string.utf8.allSatisfy { $0 < 0x80 } && string == string.lowercased())
+    }
+
+    /// True when every byte of `string` is ASCII and none is an upper-case letter.
+    private static func isLowercaseASCII(_ string: String) -> Bool {
+        string.utf8.allSatisfy { $0 < 0x80 && !($0 >= 65 && $0 <= 90) }
+    }
+
     /// Same as `string.hasSuffix(suffix)`; when both are ASCII without carriage returns (so each byte is one
     /// character) the bytes are compared instead of walking characters.
     static func hasSuffix(_ string: String, _ suffix: String) -> Bool {

@@ -23,17 +23,22 @@ struct ASCIIWordSet: Sendable {
         return Array(text).withUnsafeBufferPointer { occurs(inBytes: $0) }
     }
 
+    /// Looks at positions from the end backwards: the answer is the same in either direction, and the words
+    /// looked for in whole emails (postal address, unsubscribe wording) sit in the footer, so the scan
+    /// usually stops after a few hundred bytes instead of reading the whole text.
     private func occurs(inBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 2 else { return false }
         return starts.withUnsafeBufferPointer { starts in
-            var previous = Self.lower(bytes[0])
-            for index in 1..<bytes.count {
-                let byte = Self.lower(bytes[index])
-                let pair = Int(previous) << 8 | Int(byte)
+            var next = Self.lower(bytes[bytes.count - 1])
+            var index = bytes.count - 1
+            while index > 0 {
+                let byte = Self.lower(bytes[index - 1])
+                let pair = Int(byte) << 8 | Int(next)
                 if starts[pair >> 6] & 1 << UInt64(pair & 63) != 0, wordStarts(at: index - 1, pair: pair, in: bytes) {
                     return true
                 }
-                previous = byte
+                next = byte
+                index -= 1
             }
             return false
         }

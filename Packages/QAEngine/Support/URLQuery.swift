@@ -4,31 +4,43 @@ struct URLQuery {
     /// `(key, value)` pairs in order.
     let items: [(key: String, value: String)]
 
-    /// Parses the part of `url` between `?` and `#`.
+    /// Parses the part of `url` between `?` and `#`; empty pairs (`a=1&&b=2`) are skipped.
     init(_ url: String) {
-        let bytes = Array(url.utf8)
-        guard let question = bytes.firstIndex(of: UInt8(ascii: "?")) else {
-            items = []
-            return
-        }
-        let end = bytes[question...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
-        items = bytes[(question + 1)..<end].split(separator: UInt8(ascii: "&")).map { pair in
-            let equals = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
-            let value = equals < pair.endIndex ? pair[(equals + 1)...] : []
-            return (Self.decode(pair[..<equals]), Self.decode(value))
-        }
+        var copy = url
+        items = copy.withUTF8(Self.items)
     }
 
-    private static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+    /// The pairs of the query in `bytes`, read in place: no copy of the URL, no array of slices.
+    private static func items(_ bytes: UnsafeBufferPointer<UInt8>) -> [(key: String, value: String)] {
+        guard let question = bytes.firstIndex(of: UInt8(ascii: "?")) else { return [] }
+        let end = bytes[question...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+        var items: [(key: String, value: String)] = []
+        var start = question + 1
+        while start < end {
+            var stop = start
+            while stop < end, bytes[stop] != UInt8(ascii: "&") { stop += 1 }
+            if stop > start {
+                var equals = start
+                while equals < stop, bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                let key = UnsafeBufferPointer(rebasing: bytes[start..<equals])
+                let value = UnsafeBufferPointer(rebasing: bytes[min(equals + 1, stop)..<stop])
+                items.append((decode(key), decode(value)))
+            }
+            start = stop + 1
+        }
+        return items
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
             return String(decoding: bytes, as: UTF8.self)
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
+        var index = 0
+        while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "%"), index + 2 < bytes.endIndex, let high = hex(bytes[index + 1]),
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hex(bytes[index + 1]),
                 let low = hex(bytes[index + 2])
             {
                 out.append(high << 4 | low)
