@@ -51,4 +51,16 @@ public struct NotificationFailed: Event {
         case campaignID = "campaign_id"
         case causeID = "cause_id"
     }
+
+    /// Event ids are lowercase on the wire.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(recipient, forKey: .recipient)
+        try c.encode(channel, forKey: .channel)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(campaignID, forKey: .campaignID)
+        try c.encode(attempts, forKey: .attempts)
+        try c.encode(error, forKey: .error)
+        try c.encode(causeID.uuidString.lowercased(), forKey: .causeID)
+    }
 }
