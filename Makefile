@@ -7,6 +7,8 @@
 #                  1, 2 and 4 marquee-qa replicas through the bus
 #   make bench-line  the line's throughput and rebuild from seq 0 (marquee-line-bench; debug build, see README)
 #   make bench-reporting  replay of 1M events into reporting's projections, weekly report for 10k campaigns
+#   make bench-notify  notification fan-out: events to sent emails per second into a local SMTP sink, against
+#                      raw sends by the same SMTP client in the same run
 #   make chaos  the chaos run at full size: 3,000 campaigns through `marquee up` while processes are kill -9ed
 #   make soak   the kill -9 end-to-end tests at full size: 2M bus messages, 10k QA requests over 3 replicas
 
@@ -14,17 +16,17 @@ SWIFT ?= swift
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PYTHON ?= python3
 # What the tests need from Debian and PyPI (.ci/run installs the same).
-APT_PACKAGES := libzmq3-dev libxml2-dev pkg-config chromium chromium-driver
-PIP_PACKAGES := pyzmq pytest schemathesis icalendar selenium
+APT_PACKAGES := libzmq3-dev libxml2-dev pkg-config openssl chromium chromium-driver
+PIP_PACKAGES := pyzmq pytest schemathesis icalendar selenium aiosmtpd
 
-.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting chaos soak clean
+.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting bench-notify chaos soak clean
 
 deps:
 	@{ pkg-config --exists libzmq libxml-2.0 && command -v chromedriver >/dev/null; } || { \
 	  echo "installing $(APT_PACKAGES)"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(APT_PACKAGES); \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(APT_PACKAGES); fi; }
-	@$(PYTHON) -c 'import zmq, pytest, schemathesis, icalendar, selenium' 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
+	@$(PYTHON) -c 'import zmq, pytest, schemathesis, icalendar, selenium, aiosmtpd' 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
 
 build: deps
 	$(SWIFT) build --build-tests
@@ -58,6 +60,10 @@ bench-line: deps
 bench-reporting: deps
 	$(SWIFT) build -c release --product marquee-reporting-bench
 	$$($(SWIFT) build -c release --show-bin-path)/marquee-reporting-bench
+
+bench-notify: deps
+	$(SWIFT) build -c release --product marquee-notify-bench
+	$$($(SWIFT) build -c release --show-bin-path)/marquee-notify-bench
 
 chaos: build
 	MARQUEE_CHAOS_CAMPAIGNS=3000 SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build --filter ChaosTests

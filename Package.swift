@@ -15,6 +15,9 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let bcrypt: Target.Dependency = .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")
 let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache")
+let nio: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
+let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl")
 
 let package = Package(
     name: "marquee",
@@ -34,6 +37,8 @@ let package = Package(
         .executable(name: "marquee-reporting", targets: ["marquee-reporting"]),
         .executable(name: "marquee-gateway", targets: ["marquee-gateway"]),
         .executable(name: "marquee-reporting-bench", targets: ["marquee-reporting-bench"]),
+        .executable(name: "marquee-notify", targets: ["marquee-notify"]),
+        .executable(name: "marquee-notify-bench", targets: ["marquee-notify-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -48,6 +53,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         // MARK: Packages, lowest layer first.
@@ -128,6 +135,18 @@ let package = Package(
             ],
             path: "Services/gateway/Sources"),
         .executableTarget(name: "marquee-gateway", dependencies: ["GatewayService"], path: "Services/gateway/Main"),
+        .target(
+            name: "NotifyService",
+            dependencies: [
+                "ServiceKit", "StationKit", "RulesConfig", "Bus", "Contracts", "Domain", log, lifecycle, grdb, metrics,
+                prometheus, crypto, yams, nio, nioPosix, nioSSL,
+            ],
+            path: "Services/notify/Sources"),
+        .executableTarget(name: "marquee-notify", dependencies: ["NotifyService"], path: "Services/notify/Main"),
+        .executableTarget(
+            name: "marquee-notify-bench",
+            dependencies: ["NotifyService", "ServiceKit", "Contracts", "Domain", grdb, log, nio, nioPosix],
+            path: "Benchmarks/notify"),
         .target(name: "ReportingCLI", dependencies: ["Reporting", argumentParser], path: "Services/reporting/CLI"),
         .target(
             name: "ReportingFixtures", dependencies: ["Reporting", "Domain", "Contracts"], path: "Tests/ReportingFixtures"),
@@ -192,6 +211,13 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/GatewayTests"),
+        .testTarget(
+            name: "NotifyTests",
+            dependencies: [
+                "NotifyService", "ServiceKit", "ServiceTestKit", "Contracts", "Domain", "RulesConfig", grdb, log, crypto,
+                nio, nioPosix,
+            ],
+            path: "Tests/NotifyTests"),
         .testTarget(name: "BusTests", dependencies: ["Bus", "Broker", "BusProtocol", "ZeroMQ"], path: "Tests/BusTests"),
     ]
         + ["ZeroMQ", "Domain", "Contracts", "Broker"].map {

@@ -55,7 +55,8 @@ struct StackLayout {
             : ["--bus-ingress", endpoint(1), "--bus-fanout", endpoint(2), "--bus-control", endpoint(3), "--bus-group", endpoint(4)]
     }
 
-    /// The broker, the four stations, reporting and the gateway, in start order.
+    /// The broker, the four stations, reporting, notify (dashboard inbox only, links to the gateway) and the
+    /// gateway, in start order.
     var core: [Supervisor.Child] {
         let bus = Supervisor.Child(
             name: "marquee-bus", executable: bin.appendingPathComponent("marquee-bus"),
@@ -70,7 +71,9 @@ struct StackLayout {
             station.arguments += stationFlags
             return station
         }
-        return [bus] + stations + [service("reporting", port: basePort + 86), service("gateway", port: basePort + 88)]
+        var notify = service("notify", port: basePort + 87)
+        notify.arguments += ["--dashboard-url", "http://127.0.0.1:\(basePort + 88)"]
+        return [bus] + stations + [service("reporting", port: basePort + 86), notify, service("gateway", port: basePort + 88)]
     }
 
     /// QA replica `replica` (1-based): its own data directory, worker id and port.
@@ -107,6 +110,7 @@ struct StackLayout {
           stations     intake :\(basePort + 81)  build :\(basePort + 82)  approvals :\(basePort + 83)  launch :\(basePort + 84)
           QA replicas  \(qaReplicas) on :\(basePort + 91)…  (marquee scale qa N --var \(directory.path))
           reporting    http://127.0.0.1:\(basePort + 86)/reports/weekly?week=…&format=html
+          notify       :\(basePort + 87) (dashboard inbox; email and chat with --notify-config, see docs/notify.md)
           dashboard    http://127.0.0.1:\(basePort + 88)/ (sign in below; HTTP API under /api, docs/openapi.yaml)
           logs         \(logs.path)/
           follow       marquee tail --from 1 \(busFlags(cli: true).joined(separator: " "))

@@ -28,6 +28,7 @@ enum StackSecurity {
         Identity(name: "launch", publish: ["campaign.fact.", "campaign.command.rejected", "campaign.escalation.raised", "deadletter."]),
         Identity(name: "qa", publish: ["qa.report.ready", "deadletter."]),
         Identity(name: "reporting", publish: ["report.warning.raised", "deadletter."]),
+        Identity(name: "notify", publish: ["notification.", "deadletter."]),
         Identity(
             name: "gateway",
             publish: ["campaign.request.", "campaign.command.", "campaign.document.submitted", "deadletter."]),

@@ -30,6 +30,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase(Fixtures.escalationRaisedJSON, Fixtures.escalationRaised),
         GoldenCase(Fixtures.qaReportReadyJSON, Fixtures.qaReportReady),
         GoldenCase(Fixtures.reportWarningRaisedJSON, Fixtures.reportWarningRaised),
+        GoldenCase(Fixtures.notificationInboxJSON, Fixtures.notificationInbox),
+        GoldenCase(Fixtures.notificationFailedJSON, Fixtures.notificationFailed),
     ]
 
     @Test func everyCatalogTypeHasAGoldenMessage() {

@@ -13,7 +13,7 @@ import Glibc
         let up = try await MarqueeUp(["--qa-replicas", "1"])
         func pids(_ name: String) -> [Int32] { StackProcesses.children(of: up.directory).filter { $0.name == name }.map(\.pid) }
         #expect(Set(StackProcesses.children(of: up.directory).map(\.name))
-                == ["bus", "intake", "build", "approvals", "launch", "reporting", "gateway", "qa-1"])
+                == ["bus", "intake", "build", "approvals", "launch", "reporting", "notify", "gateway", "qa-1"])
         #expect(up.text.contains("admin login  admin / "), "\(up.text)")
 
         // The first run wrote the rules and the CURVE keys; only a client holding a key pair gets in.

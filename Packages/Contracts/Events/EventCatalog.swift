@@ -29,6 +29,8 @@ public struct EventCatalog: Sendable {
         EscalationRaised.self,
         QAReportReady.self,
         ReportWarningRaised.self,
+        NotificationInbox.self,
+        NotificationFailed.self,
         DeadLetter.self,
     ])
 

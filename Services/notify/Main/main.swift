@@ -1,0 +1,4 @@
+import Foundation
+import NotifyService
+
+exit(await NotifyService.main())
