@@ -7,6 +7,7 @@
 #                  1, 2 and 4 marquee-qa replicas through the bus
 #   make bench-line  the line's throughput and rebuild from seq 0 (marquee-line-bench; debug build, see README)
 #   make bench-reporting  replay of 1M events into reporting's projections, weekly report for 10k campaigns
+#   make bench-library  knowledge library: FTS5 search over 10k documents (p50/p99) against a LIKE scan
 #   make chaos  the chaos run at full size: 3,000 campaigns through `marquee up` while processes are kill -9ed
 #   make soak   the kill -9 end-to-end tests at full size: 2M bus messages, 10k QA requests over 3 replicas
 
@@ -14,7 +15,7 @@ SWIFT ?= swift
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PYTHON ?= python3
 
-.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting chaos soak clean
+.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting bench-library chaos soak clean
 
 deps:
 	@pkg-config --exists libzmq libxml-2.0 || { \
@@ -55,6 +56,10 @@ bench-line: deps
 bench-reporting: deps
 	$(SWIFT) build -c release --product marquee-reporting-bench
 	$$($(SWIFT) build -c release --show-bin-path)/marquee-reporting-bench
+
+bench-library: deps
+	$(SWIFT) build -c release --product marquee-library-bench
+	$$($(SWIFT) build -c release --show-bin-path)/marquee-library-bench 10000 500
 
 chaos: build
 	MARQUEE_CHAOS_CAMPAIGNS=3000 SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build --filter ChaosTests

@@ -33,6 +33,8 @@ let package = Package(
         .executable(name: "marquee-reporting", targets: ["marquee-reporting"]),
         .executable(name: "marquee-gateway", targets: ["marquee-gateway"]),
         .executable(name: "marquee-reporting-bench", targets: ["marquee-reporting-bench"]),
+        .executable(name: "marquee-library-bench", targets: ["marquee-library-bench"]),
+        .executable(name: "marquee-assistant", targets: ["marquee-assistant"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -110,6 +112,9 @@ let package = Package(
             name: "marquee-line-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
             path: "Benchmarks/line"),
         .target(name: "Reporting", dependencies: ["Domain", "Contracts"], path: "Packages/Reporting"),
+        .target(name: "Assistant", dependencies: ["Domain"], path: "Packages/Assistant"),
+        .target(name: "Library", dependencies: ["Domain", grdb, crypto], path: "Packages/Library"),
+        .target(name: "ChatCompletions", dependencies: ["Assistant"], path: "Packages/ChatCompletions"),
         .target(
             name: "ReportingService",
             dependencies: [
@@ -126,6 +131,14 @@ let package = Package(
             ],
             path: "Services/gateway/Sources"),
         .executableTarget(name: "marquee-gateway", dependencies: ["GatewayService"], path: "Services/gateway/Main"),
+        .target(
+            name: "AssistantService",
+            dependencies: [
+                "Assistant", "Library", "ChatCompletions", "ServiceKit", "RulesConfig", "Bus", "Contracts", "Domain", log, lifecycle,
+                grdb, hummingbird, prometheus,
+            ],
+            path: "Services/assistant/Sources"),
+        .executableTarget(name: "marquee-assistant", dependencies: ["AssistantService"], path: "Services/assistant/Main"),
         .target(name: "ReportingCLI", dependencies: ["Reporting", argumentParser], path: "Services/reporting/CLI"),
         .target(
             name: "ReportingFixtures", dependencies: ["Reporting", "Domain", "Contracts"], path: "Tests/ReportingFixtures"),
@@ -135,6 +148,7 @@ let package = Package(
         .executableTarget(
             name: "marquee-qa-replicas-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
             path: "Benchmarks/qa-replicas", exclude: ["run"]),
+        .executableTarget(name: "marquee-library-bench", dependencies: ["Library", "Domain", grdb], path: "Benchmarks/library"),
         .executableTarget(
             name: "marquee-bench", dependencies: ["Broker", "Bus", "ZeroMQ", log, argumentParser],
             path: "Benchmarks/bus"),
@@ -190,6 +204,19 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/GatewayTests"),
+        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Domain"], path: "Tests/AssistantTests"),
+        .testTarget(
+            name: "ChatCompletionsTests",
+            dependencies: ["ChatCompletions", "Assistant", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/ChatCompletionsTests"),
+        .testTarget(
+            name: "AssistantServiceTests",
+            dependencies: [
+                "AssistantService", "Assistant", "Library", "ServiceKit", "ServiceTestKit", "Contracts", "Domain", grdb, log,
+                hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/AssistantServiceTests"),
+        .testTarget(name: "LibraryTests", dependencies: ["Library", "Contracts", "Domain", grdb], path: "Tests/LibraryTests"),
         .testTarget(name: "BusTests", dependencies: ["Bus", "Broker", "BusProtocol", "ZeroMQ"], path: "Tests/BusTests"),
     ]
         + ["ZeroMQ", "Domain", "Contracts", "Broker"].map {

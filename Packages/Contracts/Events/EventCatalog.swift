@@ -29,6 +29,7 @@ public struct EventCatalog: Sendable {
         EscalationRaised.self,
         QAReportReady.self,
         ReportWarningRaised.self,
+        TemplateMissing.self,
         DeadLetter.self,
     ])
 
