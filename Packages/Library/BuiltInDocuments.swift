@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// One document that ships with the product.
 public struct BuiltInDocument: Sendable, Hashable {

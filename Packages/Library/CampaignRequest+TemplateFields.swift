@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 extension CampaignRequest {
     /// The values templates can use as `{{field}}`: `campaign_id`, `title`, `requester`, `objective`, `type`,

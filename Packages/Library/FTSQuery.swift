@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns chat text into a safe FTS5 query: its words (letters and digits only, at most 16), each quoted, so
 /// no user text is read as FTS syntax. `nil` when the text has no words.
 enum FTSQuery {

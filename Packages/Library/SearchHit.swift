@@ -1,3 +1,5 @@
+import Foundation
+
 /// One ranked result of a full-text search of the library.
 public struct SearchHit: Sendable, Hashable {
     /// The document's path.

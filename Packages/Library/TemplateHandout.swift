@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// The answer to "give me the <name> template for <campaign>".
 public enum TemplateHandout: Sendable, Hashable {

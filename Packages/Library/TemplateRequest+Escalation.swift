@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 extension TemplateRequest {
     /// The missing-template escalation along `rules`' route (flag the campaign, log a request to the owner),

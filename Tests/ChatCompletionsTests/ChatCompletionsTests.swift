@@ -20,9 +20,8 @@ actor Recorder {
 /// of Spring Sale.
 func chatServer(_ recorder: Recorder) -> some ApplicationProtocol {
     let router = Router()
-    router.post("v1/chat/completions") { request, context -> Response in
-        var request = request
-        let body = String(buffer: try await request.collateBody(context: context))
+    router.post("v1/chat/completions") { request, _ -> Response in
+        let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
         await recorder.record(body: body, authorization: request.headers[.authorization])
         if body.contains("slow") { try await Task.sleep(for: .seconds(3)) }
         if body.contains("broken") { return Response(status: .internalServerError) }

@@ -30,6 +30,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase(Fixtures.escalationRaisedJSON, Fixtures.escalationRaised),
         GoldenCase(Fixtures.qaReportReadyJSON, Fixtures.qaReportReady),
         GoldenCase(Fixtures.reportWarningRaisedJSON, Fixtures.reportWarningRaised),
+        GoldenCase(Fixtures.templateMissingJSON, Fixtures.templateMissing),
     ]
 
     @Test func everyCatalogTypeHasAGoldenMessage() {

@@ -24,15 +24,15 @@ public struct IntakeConversation: Sendable, Hashable, Codable {
     }
 
     /// The request as filled so far (its type is `.other` until `typeKnown`).
-    public private(set) var draft: CampaignRequest
+    public internal(set) var draft: CampaignRequest
     /// Whether the requester has named the campaign type.
-    public private(set) var typeKnown = false
+    public internal(set) var typeKnown = false
     /// Where the conversation is.
-    public private(set) var phase = Phase.collecting
+    public internal(set) var phase = Phase.collecting
     /// The last question asked; a conversation opens by asking what kind of campaign it is.
-    public private(set) var question: IntakeQuestion? = .slot(.type)
+    public internal(set) var question: IntakeQuestion? = .slot(.type)
     /// Whether an incomplete version was submitted and intake holds it; completing it resubmits.
-    public private(set) var isHeld = false
+    public internal(set) var isHeld = false
     /// The currency of amounts given without one.
     public var defaultCurrency: String
 

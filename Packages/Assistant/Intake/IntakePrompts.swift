@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// The assistant's words in the intake conversation.
 enum IntakePrompts {

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// What the assistant asked at the end of a turn.
 public enum IntakeQuestion: Sendable, Hashable, Codable {

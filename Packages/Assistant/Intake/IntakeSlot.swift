@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// One thing the intake conversation fills: the campaign type (needed to know the MVP) or an MVP field.
 public enum IntakeSlot: Sendable, Hashable, Codable, CustomStringConvertible {

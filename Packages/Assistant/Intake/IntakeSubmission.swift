@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// A request the conversation hands to intake, as the requester who is talking.
 public enum IntakeSubmission: Sendable, Hashable, Codable {

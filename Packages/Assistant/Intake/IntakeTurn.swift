@@ -1,3 +1,5 @@
+import Foundation
+
 /// The assistant's answer to one message of the requester.
 public struct IntakeTurn: Sendable, Hashable {
     /// The text shown in the chat.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The short replies a conversation understands: yes, no, and "submit it as it is".
 enum ReplyWords {
     static func isYes(_ lower: String) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A language model the assistant may consult: one system prompt and one user message in, text out.
 /// Anything it throws makes the assistant fall back to its deterministic rules.
 public protocol LanguageModel: Sendable {

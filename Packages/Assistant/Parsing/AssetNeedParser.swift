@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Reads asset needs from chat text: "Instagram 1080x1080 png, email 600x400 jpg". Each need names a
 /// channel and a pixel size; the format defaults to PNG when none is named.

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Reads channels from chat text: "email and Instagram", "newsletter, LinkedIn + paid ads", "IG".
 public enum ChannelParser {

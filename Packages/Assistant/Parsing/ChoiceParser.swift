@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Reads a campaign's objective and type from chat text.
 ///

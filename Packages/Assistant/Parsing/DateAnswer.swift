@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// What a piece of chat text says about a date.
 public enum DateAnswer: Sendable, Hashable {

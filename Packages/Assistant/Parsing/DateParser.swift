@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Reads dates from chat text relative to `today`: `2026-03-03`, `March 3rd`, `3 March 2026`, `3/3`, `13/3` (slashes only: `12.5` is money),
 /// `today`, `tomorrow`, `Friday`, `next Friday`, `in two weeks`, `in 3 days`, `the 5th`.

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 extension Day {
     /// The day `daysSinceEpoch` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).

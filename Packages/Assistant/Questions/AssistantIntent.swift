@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// What a chat message asks the assistant to do.
 public enum AssistantIntent: Sendable, Hashable {

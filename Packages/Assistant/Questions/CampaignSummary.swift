@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// What the assistant knows about one campaign on the line; the service folds it from the bus.
 public struct CampaignSummary: Sendable, Hashable, Codable {
