@@ -86,6 +86,26 @@ struct Harness {
         #expect(envelope.data.request.requester == "ana" && envelope.data.request.brief.launchDate == Day(year: 2026, month: 2, day: 24))
     }
 
+    @Test func inAnOpenConversationFindIsAnAnswerAndLineQuestionsLeaveItOpen() async throws {
+        let harness = try await Harness()
+        _ = try await harness.say("other called Outreach")
+        _ = try await harness.say("awareness")
+        let goal = try await harness.say("find new customers in Austria")
+        #expect(goal.intent == "intake" && goal.question == .slot(.field(.audience)))
+        let status = try await harness.say("status of Spring Sale")
+        #expect(status.intent == "status")
+        let audience = try await harness.say("Agencies")
+        #expect(audience.question == .slot(.field(.keyMessage)))
+        #expect(try await harness.say("find escalation", chat: "other-chat").intent == "search")
+    }
+
+    @Test func draftsTheGoLiveAnnouncementAndListsWhatIsDue() async throws {
+        let harness = try await Harness()
+        let draft = try await harness.say("draft the go-live announcement for Spring Sale")
+        #expect(draft.reply.hasPrefix("Subject: Spring Sale is live") && draft.reply.contains("went live on 2026-03-03"))
+        #expect(try await harness.say("what's due this week?").reply == "Nothing is due this week.")
+    }
+
     @Test func nobodyApprovesOrSubmitsThroughTheAssistantWithoutTheRole() async throws {
         let harness = try await Harness()
         let lead = try await harness.say("approve Spring Sale", as: "mia", roles: [.marketingLead, .requester])

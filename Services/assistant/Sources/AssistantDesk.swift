@@ -40,7 +40,7 @@ public struct AssistantDesk: Sendable {
     /// The answer to `message`, received at `now`.
     public func answer(_ message: AssistantMessage, now: Date) async throws -> AssistantAnswer {
         let today = Day(containing: now, in: TimeZone(identifier: rules.calendar.timeZone) ?? .current)
-        let (intent, _) = await interpreter.intent(of: message.text)
+        let intent = try await intent(of: message)
         switch intent {
         case .intake: return try await intake(message, now: now, today: today)
         case .status, .blocking, .approvers, .dueThisWeek:
@@ -56,6 +56,17 @@ public struct AssistantDesk: Sendable {
                 reply: "I can't approve or reject anything. Approvers sign off in the dashboard, where the approval matrix "
                     + "checks who may decide.", intent: intent.name)
         }
+    }
+
+    /// During an open intake conversation only the rules decide, and "find …" is an answer, not a search;
+    /// otherwise the interpreter (with the language model, if any) reads the message.
+    func intent(of message: AssistantMessage) async throws -> AssistantIntent {
+        let (user, id) = (message.user, message.conversationID)
+        let conversation = try await store.pool.read { db in try StoredConversation.load(user: user, id: id, in: db) }
+        guard let conversation, conversation.intake.phase != .done else { return await interpreter.intent(of: message.text).0 }
+        let intent = IntentRules.intent(of: message.text)
+        if case .search = intent { return .intake }
+        return intent
     }
 
     func intake(_ message: AssistantMessage, now: Date, today: Day) async throws -> AssistantAnswer {
