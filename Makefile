@@ -9,6 +9,7 @@
 #   make bench-reporting  replay of 1M events into reporting's projections, weekly report for 10k campaigns
 #   make bench-notify  notification fan-out: events to sent emails per second into a local SMTP sink, against
 #                      raw sends by the same SMTP client in the same run
+#   make bench-library  knowledge library: FTS5 search over 10k documents (p50/p99) against a LIKE scan
 #   make chaos  the chaos run at full size: 3,000 campaigns through `marquee up` while processes are kill -9ed
 #   make soak   the kill -9 end-to-end tests at full size: 2M bus messages, 10k QA requests over 3 replicas
 
@@ -19,7 +20,7 @@ PYTHON ?= python3
 APT_PACKAGES := libzmq3-dev libxml2-dev pkg-config openssl chromium chromium-driver
 PIP_PACKAGES := pyzmq pytest schemathesis icalendar selenium aiosmtpd
 
-.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting bench-notify chaos soak clean
+.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting bench-notify bench-library chaos soak clean
 
 deps:
 	@{ pkg-config --exists libzmq libxml-2.0 && command -v chromedriver >/dev/null; } || { \
@@ -64,6 +65,10 @@ bench-reporting: deps
 bench-notify: deps
 	$(SWIFT) build -c release --product marquee-notify-bench
 	$$($(SWIFT) build -c release --show-bin-path)/marquee-notify-bench
+
+bench-library: deps
+	$(SWIFT) build -c release --product marquee-library-bench
+	$$($(SWIFT) build -c release --show-bin-path)/marquee-library-bench 10000 500
 
 chaos: build
 	MARQUEE_CHAOS_CAMPAIGNS=3000 SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build --filter ChaosTests

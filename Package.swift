@@ -39,6 +39,8 @@ let package = Package(
         .executable(name: "marquee-reporting-bench", targets: ["marquee-reporting-bench"]),
         .executable(name: "marquee-notify", targets: ["marquee-notify"]),
         .executable(name: "marquee-notify-bench", targets: ["marquee-notify-bench"]),
+        .executable(name: "marquee-library-bench", targets: ["marquee-library-bench"]),
+        .executable(name: "marquee-assistant", targets: ["marquee-assistant"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -119,6 +121,9 @@ let package = Package(
             name: "marquee-line-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
             path: "Benchmarks/line"),
         .target(name: "Reporting", dependencies: ["Domain", "Contracts"], path: "Packages/Reporting"),
+        .target(name: "Assistant", dependencies: ["Domain"], path: "Packages/Assistant"),
+        .target(name: "Library", dependencies: ["Domain", grdb, crypto], path: "Packages/Library"),
+        .target(name: "ChatCompletions", dependencies: ["Assistant"], path: "Packages/ChatCompletions"),
         .target(
             name: "ReportingService",
             dependencies: [
@@ -147,6 +152,14 @@ let package = Package(
             name: "marquee-notify-bench",
             dependencies: ["NotifyService", "ServiceKit", "Contracts", "Domain", grdb, log, nio, nioPosix],
             path: "Benchmarks/notify"),
+        .target(
+            name: "AssistantService",
+            dependencies: [
+                "Assistant", "Library", "ChatCompletions", "ServiceKit", "RulesConfig", "Bus", "Contracts", "Domain", log, lifecycle,
+                grdb, hummingbird, prometheus,
+            ],
+            path: "Services/assistant/Sources"),
+        .executableTarget(name: "marquee-assistant", dependencies: ["AssistantService"], path: "Services/assistant/Main"),
         .target(name: "ReportingCLI", dependencies: ["Reporting", argumentParser], path: "Services/reporting/CLI"),
         .target(
             name: "ReportingFixtures", dependencies: ["Reporting", "Domain", "Contracts"], path: "Tests/ReportingFixtures"),
@@ -156,6 +169,7 @@ let package = Package(
         .executableTarget(
             name: "marquee-qa-replicas-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
             path: "Benchmarks/qa-replicas", exclude: ["run"]),
+        .executableTarget(name: "marquee-library-bench", dependencies: ["Library", "Domain", grdb], path: "Benchmarks/library"),
         .executableTarget(
             name: "marquee-bench", dependencies: ["Broker", "Bus", "ZeroMQ", log, argumentParser],
             path: "Benchmarks/bus"),
@@ -218,6 +232,19 @@ let package = Package(
                 nio, nioPosix,
             ],
             path: "Tests/NotifyTests"),
+        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Domain"], path: "Tests/AssistantTests"),
+        .testTarget(
+            name: "ChatCompletionsTests",
+            dependencies: ["ChatCompletions", "Assistant", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/ChatCompletionsTests"),
+        .testTarget(
+            name: "AssistantServiceTests",
+            dependencies: [
+                "AssistantService", "Assistant", "Library", "ServiceKit", "ServiceTestKit", "Contracts", "Domain", grdb, log,
+                hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/AssistantServiceTests"),
+        .testTarget(name: "LibraryTests", dependencies: ["Library", "Contracts", "Domain", grdb], path: "Tests/LibraryTests"),
         .testTarget(name: "BusTests", dependencies: ["Bus", "Broker", "BusProtocol", "ZeroMQ"], path: "Tests/BusTests"),
     ]
         + ["ZeroMQ", "Domain", "Contracts", "Broker"].map {

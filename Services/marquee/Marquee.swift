@@ -13,6 +13,6 @@ struct Marquee: AsyncParsableCommand {
             LagCommand.self, WorkCommand.self, DeadLetterCommand.self, SchemaCommand.self, ConfigCommand.self,
             DemoCommand.self, SubmitCommand.self,
             StatusCommand.self, ApproveCommand.self, RejectCommand.self, CommandCommand.self,
-            QACommand.self, ReportCommand.self, UpCommand.self, ScaleCommand.self,
+            QACommand.self, ReportCommand.self, UpCommand.self, ScaleCommand.self, AskCommand.self,
         ])
 }

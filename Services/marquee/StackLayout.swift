@@ -55,8 +55,8 @@ struct StackLayout {
             : ["--bus-ingress", endpoint(1), "--bus-fanout", endpoint(2), "--bus-control", endpoint(3), "--bus-group", endpoint(4)]
     }
 
-    /// The broker, the four stations, reporting, notify (dashboard inbox only, links to the gateway) and the
-    /// gateway, in start order.
+    /// The broker, the four stations, reporting, notify (dashboard inbox only, links to the gateway), the
+    /// assistant and the gateway, in start order.
     var core: [Supervisor.Child] {
         let bus = Supervisor.Child(
             name: "marquee-bus", executable: bin.appendingPathComponent("marquee-bus"),
@@ -73,7 +73,10 @@ struct StackLayout {
         }
         var notify = service("notify", port: basePort + 87)
         notify.arguments += ["--dashboard-url", "http://127.0.0.1:\(basePort + 88)"]
-        return [bus] + stations + [service("reporting", port: basePort + 86), notify, service("gateway", port: basePort + 88)]
+        return [bus] + stations + [
+            service("reporting", port: basePort + 86), notify, service("assistant", port: basePort + 85),
+            service("gateway", port: basePort + 88),
+        ]
     }
 
     /// QA replica `replica` (1-based): its own data directory, worker id and port.
@@ -110,6 +113,7 @@ struct StackLayout {
           stations     intake :\(basePort + 81)  build :\(basePort + 82)  approvals :\(basePort + 83)  launch :\(basePort + 84)
           QA replicas  \(qaReplicas) on :\(basePort + 91)…  (marquee scale qa N --var \(directory.path))
           reporting    http://127.0.0.1:\(basePort + 86)/reports/weekly?week=…&format=html
+          assistant    :\(basePort + 85) (marquee ask "…", POST /api/assistant on the gateway)
           notify       :\(basePort + 87) (dashboard inbox; email and chat with --notify-config, see docs/notify.md)
           dashboard    http://127.0.0.1:\(basePort + 88)/ (sign in below; HTTP API under /api, docs/openapi.yaml)
           logs         \(logs.path)/

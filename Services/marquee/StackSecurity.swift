@@ -29,6 +29,7 @@ enum StackSecurity {
         Identity(name: "qa", publish: ["qa.report.ready", "deadletter."]),
         Identity(name: "reporting", publish: ["report.warning.raised", "deadletter."]),
         Identity(name: "notify", publish: ["notification.", "deadletter."]),
+        Identity(name: "assistant", publish: ["campaign.request.", "library.", "deadletter."]),
         Identity(
             name: "gateway",
             publish: ["campaign.request.", "campaign.command.", "campaign.document.submitted", "deadletter."]),

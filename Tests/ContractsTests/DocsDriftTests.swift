@@ -38,8 +38,8 @@ import Testing
             "campaign.document.submitted.schema.json", "campaign.escalation.raised.schema.json",
             "campaign.fact.schema.json", "campaign.intake.held.schema.json", "campaign.intake.triaged.schema.json",
             "campaign.request.resubmitted.schema.json", "campaign.request.submitted.schema.json",
-            "deadletter.schema.json", "envelope.schema.json", "notification.failed.schema.json",
-            "notification.inbox.schema.json", "qa.report.ready.schema.json",
+            "deadletter.schema.json", "envelope.schema.json", "library.template.missing.schema.json",
+            "notification.failed.schema.json", "notification.inbox.schema.json", "qa.report.ready.schema.json",
             "report.warning.raised.schema.json",
         ])
     }

@@ -32,6 +32,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase(Fixtures.reportWarningRaisedJSON, Fixtures.reportWarningRaised),
         GoldenCase(Fixtures.notificationInboxJSON, Fixtures.notificationInbox),
         GoldenCase(Fixtures.notificationFailedJSON, Fixtures.notificationFailed),
+        GoldenCase(Fixtures.templateMissingJSON, Fixtures.templateMissing),
     ]
 
     @Test func everyCatalogTypeHasAGoldenMessage() {

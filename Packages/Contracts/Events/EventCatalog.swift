@@ -31,6 +31,7 @@ public struct EventCatalog: Sendable {
         ReportWarningRaised.self,
         NotificationInbox.self,
         NotificationFailed.self,
+        TemplateMissing.self,
         DeadLetter.self,
     ])
 

@@ -1,0 +1,4 @@
+import AssistantService
+import Foundation
+
+exit(await AssistantService.main())

@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceKit
+
+/// marquee-assistant's HTTP API beside `/metrics` and `/health`: `POST /assistant` with an
+/// ``AssistantMessage`` answers an ``AssistantAnswer``; a body that is not one answers 400 problem+json.
+/// The gateway proxies it as `POST /api/assistant`, passing the signed-in user and roles.
+public struct AssistantRoutes: Sendable {
+    let desk: AssistantDesk
+    let clock: WallClock
+    let logger: Logger
+
+    /// The largest message body accepted.
+    public static let maxBodyBytes = 64 << 10
+
+    /// Routes over `desk`; "now" comes from `clock`.
+    public init(desk: AssistantDesk, clock: WallClock, logger: Logger) {
+        self.desk = desk
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Adds the routes to `router`.
+    public func add(to router: Router<BasicRequestContext>) {
+        router.post("assistant") { request, _ in await self.answer(request) }
+    }
+
+    func answer(_ request: Request) async -> Response {
+        let message: AssistantMessage
+        do {
+            let body = try await request.body.collect(upTo: Self.maxBodyBytes)
+            message = try JSONDecoder().decode(AssistantMessage.self, from: Data(body.readableBytesView))
+        } catch {
+            return Self.problem(400, "the body must be {\"user\", \"roles\", \"conversation_id\", \"text\"} (at most 64 KB)")
+        }
+        do {
+            let answer = try await desk.answer(message, now: clock.now())
+            return Self.json(200, try JSONEncoder().encode(answer), type: "application/json")
+        } catch {
+            logger.error("assistant failed", metadata: [LogKey.error: "\(error)"])
+            return Self.problem(500, "the assistant could not answer; try again")
+        }
+    }
+
+    static func problem(_ status: Int, _ detail: String) -> Response {
+        let body: [String: String] = ["type": "about:blank", "title": status == 400 ? "Bad request" : "Internal error", "detail": detail]
+        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        return json(status, data, type: "application/problem+json")
+    }
+
+    static func json(_ status: Int, _ data: Data, type: String) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: status), headers: [.contentType: type],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
