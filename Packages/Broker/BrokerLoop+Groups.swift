@@ -8,11 +8,21 @@ extension BrokerLoop {
     /// A worker silent for this long is dropped and its leases are released.
     static let workerTimeoutMilliseconds: Int64 = 3000
 
-    /// Serves up to 64 worker requests without blocking; changes are made durable before any reply.
+    /// Serves the worker requests waiting on the group socket, without blocking, in batches of 64 (at most
+    /// 16 batches a turn); each batch's changes are made durable before its replies go out.
     func serveGroups(now: Int64) throws {
+        for _ in 0..<16 {
+            guard try serveGroupBatch(now: now) == 64 else { return }
+        }
+    }
+
+    /// Serves up to 64 worker requests; returns how many it read.
+    private func serveGroupBatch(now: Int64) throws -> Int {
         var replies: [[[UInt8]]] = []
+        var served = 0
         for _ in 0..<64 {
             guard let frames = try groupSocket.receiveMultipart(dontWait: true) else { break }
+            served += 1
             guard frames.count >= 3 else { continue }
             let worker = String(decoding: frames[0], as: UTF8.self)
             let name = String(decoding: frames[2], as: UTF8.self)
@@ -69,6 +79,7 @@ extension BrokerLoop {
         }
         try commitGroupChanges()
         for reply in replies { try groupSocket.send(multipart: reply, dontWait: true) }
+        return served
     }
 
     private func join(_ frames: [[UInt8]], worker: String, group name: String, now: Int64) -> [[UInt8]] {

@@ -168,9 +168,13 @@ final class BrokerLoop {
             if poller.isReadable(controlItem) { try serveControl() }
             if poller.isReadable(fanoutItem) { try readSubscriptions() }
             let after = Self.nowMilliseconds()
-            if poller.isReadable(groupItem) { try serveGroups(now: after) }
-            if !groups.isEmpty, drained > 0 || poller.isReadable(groupItem) || after >= nextGroupTick {
-                try dispatchGroups(now: after)
+            let groupsDue = !groups.isEmpty && (drained > 0 || after >= nextGroupTick)
+            // The poll's answer may be seconds old after a slow commit: read the workers' acks and heartbeats
+            // anyway before leases expire or workers are judged silent, or a stall of the broker's own would
+            // be blamed on them.
+            if poller.isReadable(groupItem) || groupsDue { try serveGroups(now: after) }
+            if groupsDue || poller.isReadable(groupItem) {
+                try dispatchGroups(now: Self.nowMilliseconds())
                 nextGroupTick = after + 100
             }
             if after >= nextHead {
