@@ -6,7 +6,9 @@ import Foundation
 #endif
 
 /// `marquee ask "status of Spring Sale"`: one message to marquee-assistant's `POST /assistant`, answer printed.
-/// The conversation id defaults to `cli-<user>`, so consecutive calls continue one request intake.
+/// The conversation id defaults to `cli-<user>`, so consecutive calls continue one request intake. The caller
+/// token (`--token-file`, default `var/keys/assistant.token` as `marquee up` writes it) lets the operator speak
+/// for `--user` with `--role`s, as the gateway does for a signed-in user.
 struct AskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask",
@@ -16,7 +18,10 @@ struct AskCommand: AsyncParsableCommand {
     var text: String
 
     @Option(help: "The assistant's HTTP address.")
-    var assistant = ProcessInfo.processInfo.environment["MARQUEE_ASSISTANT_URL"] ?? "http://127.0.0.1:7790"
+    var assistant = ProcessInfo.processInfo.environment["MARQUEE_ASSISTANT_URL"] ?? "http://127.0.0.1:7785"
+
+    @Option(help: "The file holding the assistant's caller token.")
+    var tokenFile = ProcessInfo.processInfo.environment["MARQUEE_ASSISTANT_TOKEN_FILE"] ?? "var/keys/assistant.token"
 
     @Option(help: "Who is asking.")
     var user = ProcessInfo.processInfo.environment["USER"] ?? "ana"
@@ -37,6 +42,9 @@ struct AskCommand: AsyncParsableCommand {
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let token = try? String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) {
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        }
         let body: [String: Any] = [
             "user": user, "roles": roles, "conversation_id": conversation ?? "cli-\(user)", "text": text,
         ]

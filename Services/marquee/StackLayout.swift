@@ -19,6 +19,8 @@ struct StackLayout {
     var keys: URL { directory.appendingPathComponent("keys") }
     /// The rules every service loads: the built-in ones written out on the first run, to edit.
     var config: URL { directory.appendingPathComponent("marquee.yaml") }
+    /// The assistant's caller token (``CallerToken``), held by the gateway and `marquee ask`.
+    var assistantToken: URL { keys.appendingPathComponent("assistant.token") }
 
     /// Writes what a first run needs and is missing: the rules file and, unless insecure, the CURVE keys.
     /// Returns a line per thing written.
@@ -28,6 +30,7 @@ struct StackLayout {
             try Data(try Rules.builtIn.configYAML().utf8).write(to: config, options: .atomic)
             written.append("wrote the built-in rules to \(config.path) (edit it and restart to change the line's rules)")
         }
+        if try CallerToken.write(to: assistantToken) { written.append("wrote the assistant's caller token to \(assistantToken.path)") }
         if !insecure {
             let created = try StackSecurity.write(into: keys)
             if !created.isEmpty { written.append("generated CURVE keys for \(created.joined(separator: ", ")) in \(keys.path)") }
@@ -73,9 +76,10 @@ struct StackLayout {
         }
         var notify = service("notify", port: basePort + 87)
         notify.arguments += ["--dashboard-url", "http://127.0.0.1:\(basePort + 88)"]
+        var assistant = service("assistant", port: basePort + 85)
+        assistant.arguments += ["--caller-token-file", assistantToken.path]
         return [bus] + stations + [
-            service("reporting", port: basePort + 86), notify, service("assistant", port: basePort + 85),
-            service("gateway", port: basePort + 88),
+            service("reporting", port: basePort + 86), notify, assistant, service("gateway", port: basePort + 88),
         ]
     }
 
@@ -113,7 +117,7 @@ struct StackLayout {
           stations     intake :\(basePort + 81)  build :\(basePort + 82)  approvals :\(basePort + 83)  launch :\(basePort + 84)
           QA replicas  \(qaReplicas) on :\(basePort + 91)…  (marquee scale qa N --var \(directory.path))
           reporting    http://127.0.0.1:\(basePort + 86)/reports/weekly?week=…&format=html
-          assistant    :\(basePort + 85) (marquee ask "…", POST /api/assistant on the gateway)
+          assistant    marquee ask "what's due this week" --assistant http://127.0.0.1:\(basePort + 85) --token-file \(assistantToken.path)
           notify       :\(basePort + 87) (dashboard inbox; email and chat with --notify-config, see docs/notify.md)
           dashboard    http://127.0.0.1:\(basePort + 88)/ (sign in below; HTTP API under /api, docs/openapi.yaml)
           logs         \(logs.path)/

@@ -13,7 +13,7 @@ import Glibc
         let up = try await MarqueeUp(["--qa-replicas", "1"])
         func pids(_ name: String) -> [Int32] { StackProcesses.children(of: up.directory).filter { $0.name == name }.map(\.pid) }
         #expect(Set(StackProcesses.children(of: up.directory).map(\.name))
-                == ["bus", "intake", "build", "approvals", "launch", "reporting", "notify", "gateway", "qa-1"])
+                == ["bus", "intake", "build", "approvals", "launch", "reporting", "notify", "assistant", "gateway", "qa-1"])
         #expect(up.text.contains("admin login  admin / "), "\(up.text)")
 
         // The first run wrote the rules and the CURVE keys; only a client holding a key pair gets in.
@@ -27,6 +27,11 @@ import Glibc
         #expect(try await marquee(["lag"] + bus + ["--bus-server-key", keys.appendingPathComponent("bus.key").path,
                                                    "--bus-key", keys.appendingPathComponent("ops.secret").path]) == 0)
         #expect(try await marquee(["lag"] + bus) != 0, "a client without keys was let in")
+
+        // The assistant answers only a caller holding the token marquee up wrote.
+        let assistant = ["ask", "what's due this week", "--assistant", "http://127.0.0.1:\(up.basePort + 85)"]
+        #expect(try await marquee(assistant + ["--token-file", keys.appendingPathComponent("assistant.token").path]) == 0)
+        #expect(try await marquee(assistant + ["--token-file", "/nonexistent"]) != 0, "the assistant answered without its token")
 
         let replica = try #require(pids("qa-1").first)
         kill(replica, SIGKILL)

@@ -11,7 +11,9 @@ import ServiceKit
 /// `--template-owner USER` (who is asked for missing templates; default: the first marketing ops lead of the
 /// rules) and, for the optional language model, `--llm-url URL` (a chat-completions base such as
 /// `http://127.0.0.1:11434/v1`), `--llm-model NAME`, `--llm-timeout-ms N` (default 8000) and the API key in
-/// the environment variable `MARQUEE_LLM_API_KEY`.
+/// the environment variable `MARQUEE_LLM_API_KEY`. `--caller-token-file FILE` holds the bearer token every
+/// `POST /assistant` must carry (the gateway and operators hold it); without it any caller that reaches the
+/// port may speak as any user, which the service warns about at start.
 ///
 /// One `EventConsumer` folds requests, holds and facts into `<data>/assistant.sqlite`, which also holds the
 /// knowledge library; the outbox relay publishes requests and missing-template flags. Exit codes as every
@@ -23,6 +25,7 @@ public enum AssistantService {
         var llmURL: URL?
         var llmModel = "default"
         var llmTimeout = 8.0
+        var callerTokenFile: String?
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             switch argument {
@@ -40,6 +43,9 @@ public enum AssistantService {
                     return usage("--llm-timeout-ms needs a number")
                 }
                 llmTimeout = Double(value) / 1000
+            case "--caller-token-file":
+                guard let value = remaining.popFirst() else { return usage("--caller-token-file needs a file") }
+                callerTokenFile = value
             default: rest.append(argument)
             }
         }
@@ -50,6 +56,14 @@ public enum AssistantService {
             rules = try RulesFile.load(runtime.options.configPath)
         } catch {
             return usage("\(error)")
+        }
+        var callerToken: String?
+        if let callerTokenFile {
+            let text = (try? String(contentsOfFile: callerTokenFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let text, !text.isEmpty else { return usage("--caller-token-file \(callerTokenFile) is missing or empty") }
+            callerToken = text
+        } else {
+            runtime.logger.warning("no --caller-token-file: POST /assistant believes any caller's user and roles; keep its port private")
         }
         let templateOwner = owner ?? rules.people(holding: .marketingOpsLead).first?.id ?? "marketing_ops_lead"
         let model = llmURL.map {
@@ -70,7 +84,7 @@ public enum AssistantService {
             let endpoint = AssistantEndpoint(
                 host: runtime.options.httpHost, port: runtime.options.httpPort, registry: runtime.registry,
                 health: ServiceHealth(service: "assistant", store: store, control: control, logger: runtime.logger),
-                routes: AssistantRoutes(desk: desk, clock: .system, logger: runtime.logger),
+                routes: AssistantRoutes(desk: desk, clock: .system, callerToken: callerToken, logger: runtime.logger),
                 onReady: { address in FileHandle.standardOutput.write(Data("marquee-assistant ready http=\(address)\n".utf8)) },
                 logger: runtime.logger)
             try await runtime.run(relay, consumer, endpoint)
