@@ -145,6 +145,12 @@ import Testing
             ) { response in
                 #expect(response.status == .forbidden, "ana cannot act as ben")
             }
+            let ben = try await gateway.token(for: "ben")
+            try await client.execute(uri: uri, method: .post, headers: HTTP.bearer(ben), body: HTTP.body(["type": "cancel", "reason": "mine now"])) {
+                response in
+                #expect(response.status == .forbidden, "a requester cancels only their own campaigns")
+                #expect((HTTP.json(response.body)["detail"] as? String)?.contains("requester or marketing ops") == true)
+            }
             try await client.execute(uri: uri, method: .post, headers: HTTP.bearer(olga), body: HTTP.body(["type": "fly"])) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(HTTP.pointers(response.body) == ["#/type"])

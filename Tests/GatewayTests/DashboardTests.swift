@@ -368,6 +368,12 @@ import Testing
                 String(buffer: $0.body)
             }
             #expect(!anas.contains(#"data-command="start_build""#) && anas.contains(#"data-command="cancel""#))
+            let ben = try await DashboardSession.signIn(
+                "ben", password: try #require(gateway.passwords["ben"]), client: client)
+            let bens = try await client.execute(uri: "/campaigns/cmp-1", method: .get, headers: ben.headers) {
+                String(buffer: $0.body)
+            }
+            #expect(!bens.contains(#"data-command="cancel""#), "another requester's campaign offers ben no cancel")
             try await client.execute(
                 uri: "/campaigns/cmp-1/commands", method: .post, headers: ana.formHeaders,
                 body: ana.form([("type", "start_build")])

@@ -94,8 +94,11 @@ struct CampaignRoutes: Sendable {
 
     /// Publishes `command` for a known campaign as `user` and answers with its outcome.
     func send(_ command: CampaignCommand, to id: CampaignID, by user: GatewayUser) async throws -> Response {
-        guard try await store.pool.read({ db in try ReadModel.row(id, in: db) }) != nil else {
+        guard let row = try await store.pool.read({ db in try ReadModel.row(id, in: db) }) else {
             throw GatewayProblem.unknownCampaign(id.rawValue)
+        }
+        if case .cancel = command, !CommandPermission.mayCancel(row.campaign, as: user) {
+            throw GatewayProblem.forbidden("only the campaign's requester or marketing ops may cancel \(id.rawValue)")
         }
         let issued = CampaignCommandIssued(campaignID: id, command: command)
         let sent = try await desk.send(issued, by: user, action: issued.topic.rawValue, target: id.rawValue)

@@ -2,8 +2,9 @@ import Domain
 
 /// Who may send each command through the gateway. The stations check the finer rules (the requester of *this*
 /// campaign, a QA reviewer who did not build it, the approval step's role); the gateway refuses early what no
-/// one in the user's roles could do. Commands the line issues itself (`start_approvals`, `go_live`,
-/// `start_monitoring`, `close`) are not taken from people.
+/// one in the user's roles could do, and checks itself the one rule the cancel command cannot carry (it names
+/// no user): a requester cancels only their own campaigns. Commands the line issues itself
+/// (`start_approvals`, `go_live`, `start_monitoring`, `close`) are not taken from people.
 enum CommandPermission {
     /// The roles allowed to send `kind`, or nil when only the line issues it.
     static func roles(for kind: CommandKind, rules: Rules) -> [Role]? {
@@ -16,6 +17,11 @@ enum CommandPermission {
         case .decideApproval: approverRoles(rules)
         case .startApprovals, .goLive, .startMonitoring, .close: nil
         }
+    }
+
+    /// Whether `user` may cancel `campaign`: marketing ops may cancel any, a requester only their own.
+    static func mayCancel(_ campaign: Campaign, as user: GatewayUser) -> Bool {
+        user.holdsAny(of: [.marketingOps, .marketingOpsLead]) || campaign.request.requester == user.id
     }
 
     /// Every role that signs an approval step somewhere in the matrix.

@@ -61,7 +61,7 @@ struct CommandForms: Sendable {
                     SelectOption(value: $0.id.rawValue, label: $0.name, selected: $0.id == campaign.specialist)
                 }) : nil
         requestEdits = may(.requestEdits)
-        cancel = may(.cancel)
+        cancel = may(.cancel) && CommandPermission.mayCancel(campaign, as: user)
         schedule = may(.schedule)
         decide =
             may(.decideApproval)
