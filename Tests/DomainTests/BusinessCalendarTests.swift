@@ -102,6 +102,18 @@ let newYork = BusinessCalendar(timeZone: "America/New_York", opens: TimeOfDay(ho
         #expect(SLAClock(rules: rules).openDeadlines(of: driver.campaign).map(\.approvalStep) == ["marketing_lead"])
     }
 
+    @Test func aDeadlineIsDueSoonWithinTheWindowOfBusinessTimeAndNotOnceMissed() throws {
+        var seasonal = Driver(.fixture(type: .seasonal))
+        try ApprovalRoutingTests.toApprovals(&seasonal, requester: "ana")
+        let clock = SLAClock(rules: rules)
+        let due = try #require(clock.openDeadlines(of: seasonal.campaign).first?.dueAt)
+        let aMinuteBefore = due.addingTimeInterval(-60)
+        #expect(clock.deadlinesDueSoon(of: seasonal.campaign, at: seasonal.now, within: 4 * 3600).isEmpty, "a day left")
+        #expect(clock.deadlinesDueSoon(of: seasonal.campaign, at: aMinuteBefore, within: 4 * 3600).map(\.owner) == [.marketingLead, .brand])
+        #expect(clock.deadlinesDueSoon(of: seasonal.campaign, at: due, within: 4 * 3600).count == 2, "due at exactly dueAt is not missed")
+        #expect(clock.deadlinesDueSoon(of: seasonal.campaign, at: due.addingTimeInterval(1), within: 4 * 3600).isEmpty, "missed")
+    }
+
     @Test func deadlineTurnsOverdueOnlyAfterItsDueTime() throws {
         let deadline = try #require(SLAClock(rules: rules).deadline(for: .assignment, startedAt: at("2026-03-02T10:00:00+01:00")))
         #expect(!deadline.isOverdue(at: at("2026-03-02T14:00:00+01:00")))

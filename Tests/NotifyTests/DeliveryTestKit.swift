@@ -66,7 +66,7 @@ func enqueue(_ channel: String, recipient: String = "sam", cause: UUID = UUID(),
     let message = QueuedMessage(
         channel: channel, recipient: recipient, address: "\(recipient)@example.com", kind: .assignment, campaignID: "cmp-1",
         title: "t", body: "b", link: "l", dueAt: now)
-    _ = try await store.pool.write { db in try DeliveryQueue.enqueue(message, cause: header, now: now, in: db) }
+    _ = try await store.pool.write { db in try DeliveryQueue.enqueue(message, cause: header.id, correlation: header.correlationID, now: now, in: db) }
 }
 
 extension ServiceStore {

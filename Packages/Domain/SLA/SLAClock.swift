@@ -64,6 +64,12 @@ public struct SLAClock: Sendable, Hashable {
             dueAt: calendar.adding(limit, to: start))
     }
 
+    /// The running deadlines of `campaign` not yet missed at `now` with at most `window` seconds of business
+    /// time left: what "SLA due soon" warns about.
+    public func deadlinesDueSoon(of campaign: Campaign, at now: Date, within window: TimeInterval) -> [SLADeadline] {
+        openDeadlines(of: campaign).filter { !$0.isOverdue(at: now) && calendar.openTime(from: now, to: $0.dueAt) <= window }
+    }
+
     /// The running deadlines of `campaign`: one for the stage it waits in, or one per open approval step.
     public func openDeadlines(of campaign: Campaign) -> [SLADeadline] {
         guard let step = SLAStep(waitingIn: campaign.stage) else { return [] }

@@ -5,8 +5,9 @@ import GRDB
 
 /// The `ntf_delivery` queue's reads and writes, inside the caller's transaction.
 enum DeliveryQueue {
-    /// Queues `message` for the event `cause`; returns whether a row was added (false: queued before).
-    static func enqueue(_ message: QueuedMessage, cause: EnvelopeHeader, now: Date, in db: Database) throws -> Bool {
+    /// Queues `message` for the event `cause` (of the chain `correlation`); returns whether a row was added
+    /// (false: queued before).
+    static func enqueue(_ message: QueuedMessage, cause: UUID, correlation: UUID, now: Date, in db: Database) throws -> Bool {
         try db.execute(
             sql: """
                 INSERT INTO ntf_delivery (cause, correlation, channel, recipient, address, kind, campaign, title, body, link,
@@ -15,7 +16,7 @@ enum DeliveryQueue {
                 ON CONFLICT DO NOTHING
                 """,
             arguments: [
-                cause.id.uuidString.lowercased(), cause.correlationID.uuidString.lowercased(), message.channel,
+                cause.uuidString.lowercased(), correlation.uuidString.lowercased(), message.channel,
                 message.recipient, message.address, message.kind.rawValue, message.campaignID.rawValue, message.title,
                 message.body, message.link, message.dueAt.timeIntervalSince1970, now.timeIntervalSince1970,
             ])

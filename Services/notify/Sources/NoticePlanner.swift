@@ -15,6 +15,7 @@ import Foundation
 /// | `campaign.escalation.raised` `sla_breach` | `sla_breached` | the route's role or person |
 /// | `campaign.escalation.raised` other reasons | `escalation` | the route's role or person |
 /// | fact `went_live` | `go_live` | requester, specialist and marketing ops |
+/// | a running step's SLA due soon (``DueSoonTicker``) | `sla_due_soon` | the specialist or requester it waits on, else the owner role |
 public struct NoticePlanner: Sendable {
     let rules: Rules
     let text: NoticeText
@@ -75,6 +76,22 @@ public struct NoticePlanner: Sendable {
             detail += " It was due \(RFC3339.string(from: deadline.dueAt)) (owner \(deadline.owner))."
         }
         return resolve([(kind, audience, detail)], campaign: escalation.campaignID, title: title)
+    }
+
+    /// The notices a running step's deadline due soon causes: whoever it waits on — the campaign's specialist or
+    /// requester when the step's owner is that role, else every holder of the owner role (an approval step's role).
+    public func notices(dueSoon deadline: SLADeadline, of campaign: Campaign) -> [Notice] {
+        let audience: NoticeAudience
+        if deadline.owner == .specialist, let specialist = campaign.specialist {
+            audience = .person(specialist)
+        } else if deadline.owner == .requester {
+            audience = .person(campaign.request.requester)
+        } else {
+            audience = .role(deadline.owner)
+        }
+        let step = deadline.approvalStep.map { "Approval step \($0)" } ?? "The \(deadline.step.rawValue) step"
+        let detail = "\(step) is due \(RFC3339.string(from: deadline.dueAt)) (owner \(deadline.owner))."
+        return resolve([(.slaDueSoon, audience, detail)], campaign: campaign.id, title: campaign.request.title)
     }
 
     /// The notices an automated QA report causes: a failed one tells the specialist.

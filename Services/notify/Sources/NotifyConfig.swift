@@ -10,6 +10,7 @@ import Yams
 /// dashboard_url: https://marquee.example.com
 /// default_channels: [email, inbox]
 /// stale_after_hours: 24
+/// due_soon_hours: 4
 /// email: {host: smtp.example.com, port: 587, from: "Marquee <marquee@example.com>", security: starttls,
 ///         username: marquee, password_file: /run/secrets/smtp}
 /// webhooks:
@@ -26,6 +27,8 @@ public struct NotifyConfig: Sendable, Codable {
     public var defaultChannels: [PersonalChannel]
     /// Events older than this when handled (a rebuild, a long outage) notify nobody.
     public var staleAfterHours: Double
+    /// Business hours left on a running step's SLA when "SLA due soon" goes out (0: never).
+    public var dueSoonHours: Double
     /// The SMTP server; without it, email preferences are ignored.
     public var email: EmailSettings?
     /// Team chat feeds.
@@ -38,12 +41,13 @@ public struct NotifyConfig: Sendable, Codable {
     /// The defaults: dashboard at `http://127.0.0.1:7788`, email and inbox, no SMTP, no webhooks.
     public init(
         dashboardURL: String = "http://127.0.0.1:7788", defaultChannels: [PersonalChannel] = [.email, .inbox],
-        staleAfterHours: Double = 24, email: EmailSettings? = nil, webhooks: [WebhookSettings] = [],
+        staleAfterHours: Double = 24, dueSoonHours: Double = 4, email: EmailSettings? = nil, webhooks: [WebhookSettings] = [],
         people: [String: Preferences] = [:], retry: RetryPolicy = RetryPolicy()
     ) {
         self.dashboardURL = dashboardURL
         self.defaultChannels = defaultChannels
         self.staleAfterHours = staleAfterHours
+        self.dueSoonHours = dueSoonHours
         self.email = email
         self.webhooks = webhooks
         self.people = people
@@ -79,6 +83,7 @@ public struct NotifyConfig: Sendable, Codable {
         case dashboardURL = "dashboard_url"
         case defaultChannels = "default_channels"
         case staleAfterHours = "stale_after_hours"
+        case dueSoonHours = "due_soon_hours"
         case email, webhooks, people, retry
     }
 
@@ -88,6 +93,7 @@ public struct NotifyConfig: Sendable, Codable {
         dashboardURL = try c.decodeIfPresent(String.self, forKey: .dashboardURL) ?? defaults.dashboardURL
         defaultChannels = try c.decodeIfPresent([PersonalChannel].self, forKey: .defaultChannels) ?? defaults.defaultChannels
         staleAfterHours = try c.decodeIfPresent(Double.self, forKey: .staleAfterHours) ?? defaults.staleAfterHours
+        dueSoonHours = try c.decodeIfPresent(Double.self, forKey: .dueSoonHours) ?? defaults.dueSoonHours
         email = try c.decodeIfPresent(EmailSettings.self, forKey: .email)
         webhooks = try c.decodeIfPresent([WebhookSettings].self, forKey: .webhooks) ?? []
         people = try c.decodeIfPresent([String: Preferences].self, forKey: .people) ?? [:]

@@ -6,10 +6,8 @@ import Logging
 import ServiceKit
 
 /// Turns bus events into notifications, inside the consumer's transaction: folds campaign facts into
-/// `ntf_campaign`, plans the notices (``NoticePlanner``), routes them (``NoticeRouting``), emits each inbox
-/// notification to the outbox under an id derived from (cause, recipient, kind) and queues email and webhook
-/// messages in `ntf_delivery`, unique per (cause, channel, recipient, kind). The inbox records the event in
-/// the same transaction, so every notification is decided exactly once.
+/// `ntf_campaign`, plans the notices (``NoticePlanner``) and dispatches them (``NoticeDispatch``). The inbox
+/// records the event in the same transaction, so every notification is decided exactly once.
 ///
 /// A fact out of version order, or of a campaign never submitted, is dead-lettered. An event older than
 /// `stale_after_hours` when handled (a rebuild from seq 1, a long outage) still folds, but notifies nobody.
@@ -18,16 +16,14 @@ public struct NotifyHandler: EventHandler {
     public static let prefixes = [CampaignFactRecorded.prefix, EscalationRaised.topic.rawValue, QAReportReady.topic.rawValue]
 
     let planner: NoticePlanner
-    let routing: NoticeRouting
+    let dispatch: NoticeDispatch
     let staleAfter: TimeInterval
-    let wakeups: DeliveryWakeups
 
     /// A handler under `rules` and `config`; `wakeups` wakes the channel workers after commit.
     public init(rules: Rules, config: NotifyConfig, wakeups: DeliveryWakeups) {
         planner = NoticePlanner(rules: rules, dashboardURL: config.dashboardURL)
-        routing = NoticeRouting(config: config, zone: rules.calendar.zone)
+        dispatch = NoticeDispatch(routing: NoticeRouting(config: config, zone: rules.calendar.zone), wakeups: wakeups)
         staleAfter = config.staleAfterHours * 3600
-        self.wakeups = wakeups
     }
 
     public func handle(_ event: AnyEnvelope, in db: Database, outbox: inout Outbox, context: EventContext) throws {
@@ -51,27 +47,10 @@ public struct NotifyHandler: EventHandler {
             context.logger.debug("stale event notifies nobody", metadata: ["notices": "\(notices.count)"])
             return
         }
-        var woken = Set<String>()
-        for route in routing.routes(notices, at: context.now) {
-            switch route {
-            case .inbox(let notice):
-                outbox.emit(
-                    NotificationInbox(
-                        recipient: notice.recipient.id, kind: notice.kind, campaignID: notice.campaignID, title: notice.title,
-                        body: notice.body, link: notice.link, causeID: event.header.id),
-                    id: NotifyStore.inboxEventID(cause: event.header.id, recipient: notice.recipient.id, kind: notice.kind))
-            case .queued(let message):
-                if try DeliveryQueue.enqueue(message, cause: event.header, now: context.now, in: db) {
-                    woken.insert(message.channel)
-                }
-            }
-        }
+        let woken = try dispatch.dispatch(
+            notices, cause: event.header.id, correlation: event.header.correlationID, now: context.now, in: db, outbox: &outbox)
         context.logger.info(
             "notifications decided", metadata: ["notices": "\(notices.count)", "queued.channels": "\(woken.sorted())"])
-        if !woken.isEmpty {
-            let (wakeups, channels) = (wakeups, woken)
-            db.afterNextTransaction { _ in wakeups.wake(channels) }
-        }
     }
 
     /// Folds `recorded` into its campaign; nil when that version was folded before.

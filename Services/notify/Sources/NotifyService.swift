@@ -12,8 +12,8 @@ import ServiceLifecycle
 ///
 /// One `EventConsumer` (consumer `notify`) reads campaign facts, escalations and QA reports into
 /// `<data>/notify.sqlite` and decides every notification once; the outbox relay publishes the inbox
-/// notifications and `notification.failed`; one ``DeliveryWorker`` per outgoing channel sends email and
-/// webhooks. Returns the exit code: 0 after a clean shutdown, 1 when it failed, 2 for a bad command line or config.
+/// notifications and `notification.failed`; the ``DueSoonTicker`` warns of SLAs due soon every minute; one
+/// ``DeliveryWorker`` per outgoing channel sends email and webhooks. Returns the exit code: 0 after a clean shutdown, 1 when it failed, 2 for a bad command line or config.
 public enum NotifyService {
     /// The CloudEvents source of what it publishes.
     public static let source = "marquee/notify"
@@ -69,12 +69,16 @@ public enum NotifyService {
                     channel: channel, store: store, policy: config.retry, wake: wakeups.signal(channel.name),
                     pollInterval: poll, logger: runtime.logger)
             }
+            let ticker = DueSoonTicker(
+                store: store, rules: rules, config: config, wakeups: wakeups, now: .system, interval: .seconds(60),
+                catchUp: JournalCatchUp(control: control, consumer: "notify", prefixes: NotifyHandler.prefixes),
+                logger: runtime.logger)
             let endpoint = runtime.statusEndpoint(
                 health: ServiceHealth(service: "notify", store: store, control: control, logger: runtime.logger))
             runtime.logger.info(
                 "notify configured",
                 metadata: ["channels": "\(channels.map(\.name))", "dashboard": "\(config.dashboardURL)"])
-            let services: [any Service] = [relay, consumer] + workers + [endpoint]
+            let services: [any Service] = [relay, consumer, ticker] + workers + [endpoint]
             try await runtime.run(services)
             await publisher.close()
             return 0

@@ -8,7 +8,8 @@ import StationKit
 /// - `ntf_campaign`: each campaign folded from its facts (to know requester, specialist, title and open
 ///   approval steps), with the last folded version;
 /// - `ntf_delivery`: the delivery queue, one row per (cause event, channel, recipient, kind): `pending` until
-///   `sent` or `failed`, with attempts, the next due time and the last error.
+///   `sent` or `failed`, with attempts, the next due time and the last error;
+/// - `ntf_due_soon`: the step runs already warned about as due soon (``DueSoonTicker``), by derived cause id.
 public enum NotifyStore {
     /// Registers the migrations.
     public static func register(_ migrator: inout DatabaseMigrator) {
@@ -40,6 +41,11 @@ public enum NotifyStore {
             }
             try db.create(index: "ntf_delivery_due", on: "ntf_delivery", columns: ["channel", "status", "due_at"])
         }
+        migrator.registerMigration("notify.v2") { db in
+            try db.create(table: "ntf_due_soon", options: .withoutRowID) { t in
+                t.primaryKey("cause", .text)
+            }
+        }
     }
 
     /// The campaign `id` as folded so far, with its last version.
@@ -56,6 +62,28 @@ public enum NotifyStore {
                 INSERT INTO ntf_campaign (campaign, version, state) VALUES (?, ?, ?)
                 ON CONFLICT(campaign) DO UPDATE SET version = excluded.version, state = excluded.state
                 """, arguments: [campaign.id.rawValue, version, try MarqueeJSON.encode(campaign)])
+    }
+
+    /// Every folded campaign not yet closed or cancelled.
+    static func campaignsOnTheLine(in db: Database) throws -> [Campaign] {
+        let decoder = MarqueeJSON.decoder()
+        return try Data.fetchAll(db, sql: "SELECT state FROM ntf_campaign").compactMap { state in
+            let campaign = try decoder.decode(Campaign.self, from: state)
+            return [.closed, .cancelled].contains(campaign.stage) ? nil : campaign
+        }
+    }
+
+    /// The cause id of "SLA due soon" for one run of a step: the same for every tick, restart and rebuild.
+    static func dueSoonCause(_ campaign: CampaignID, _ deadline: SLADeadline) -> UUID {
+        let start = Int64(deadline.startedAt.timeIntervalSince1970 * 1000)
+        return DerivedEventID.named(
+            "notify/sla-due-soon/\(campaign.rawValue)/\(deadline.step.rawValue)/\(deadline.approvalStep ?? "")/\(start)")
+    }
+
+    /// Records that `cause` was warned about; false when it was before.
+    static func markDueSoon(_ cause: UUID, in db: Database) throws -> Bool {
+        try db.execute(sql: "INSERT INTO ntf_due_soon (cause) VALUES (?) ON CONFLICT DO NOTHING", arguments: [cause.uuidString.lowercased()])
+        return db.changesCount > 0
     }
 
     /// The id the inbox notification of `cause` for `recipient` and `kind` is published under.
