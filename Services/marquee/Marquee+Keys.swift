@@ -49,11 +49,12 @@ struct GenerateKeysCommand: AsyncParsableCommand {
 }
 
 /// `marquee keys stack --out DIR`: the key pair of the broker and of every identity of the stack (existing pairs
-/// are kept, so a second run only adds what is missing) and the broker's allowlist `DIR/bus-security.yaml`.
+/// are kept, so a second run only adds what is missing), the broker's allowlist `DIR/bus-security.yaml` and the
+/// assistant's caller token `DIR/assistant.token` (``CallerToken``), kept too if present.
 struct StackKeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stack",
-        abstract: "Write the key pairs of the broker and every service identity, and the broker's bus-security.yaml.")
+        abstract: "Write the key pairs of the broker and every service identity, the broker's bus-security.yaml and the assistant's caller token.")
 
     @Option(help: "The directory to write the key files into (created if missing).")
     var out: String
@@ -63,6 +64,9 @@ struct StackKeysCommand: AsyncParsableCommand {
         do {
             let created = try StackSecurity.write(into: URL(fileURLWithPath: out))
             print("wrote \(created.isEmpty ? "no new key pairs" : created.joined(separator: ", ")) and \(out)/\(StackSecurity.securityFile)")
+            if try CallerToken.write(to: URL(fileURLWithPath: out).appendingPathComponent("assistant.token")) {
+                print("wrote the assistant's caller token \(out)/assistant.token")
+            }
         } catch let error as CurveKeyError {
             throw CommandFailure(error.description)
         }
