@@ -23,9 +23,7 @@ public struct QAEngine: Sendable {
         EnvelopeRules.check(email, options: options, into: &out)
         PlainTextRules.check(email.plainText, kind: email.kind, options: options, into: &out)
         let htmlBytes = email.html.utf8.count
-        // The rules run while the parsed document lives: links and images locate themselves in it only when
-        // a finding needs their place.
-        withScan(email.html, bytes: htmlBytes, into: &out) { scan, out in
+        if var scan = scan(email.html, bytes: htmlBytes, into: &out) {
             out.add(contentsOf: scan.textFindings)
             for index in scan.links.indices {
                 scan.links[index].isUnsubscribe = LinkRules.isUnsubscribe(scan.links[index], options: options)
@@ -39,10 +37,7 @@ public struct QAEngine: Sendable {
     }
 
     /// Parses and scans `html`, or reports why it cannot be checked.
-    private func withScan(
-        _ html: String, bytes: Int, into out: inout FindingCollector,
-        _ rules: (inout HTMLScan, inout FindingCollector) -> Void
-    ) {
+    private func scan(_ html: String, bytes: Int, into out: inout FindingCollector) -> HTMLScan? {
         let at = Location(line: 1, column: 1, path: "html")
         guard bytes <= options.maxParsedBytes else {
             out.add(
@@ -50,30 +45,26 @@ public struct QAEngine: Sendable {
                     .contentUnparsable, at: at,
                     "The HTML is \(bytes / 1_048_576) MB, far too large for an email, and was not checked further.",
                     fix: "Check that the right file was uploaded; emails should stay under 100 KB."))
-            return
+            return nil
         }
         var copy = html
-        let scanned = copy.withUTF8 { utf8 -> Bool in
-            guard utf8.contains(UInt8(ascii: "<")), let document = HTMLDocument(utf8: UnsafeRawBufferPointer(utf8)),
-                document.root != nil
-            else { return false }
-            if document.stoppedEarly {
-                out.add(
-                    Finding(
-                        .contentUnparsable, at: at,
-                        "The HTML nests elements too deeply to read to the end; only the first part was checked.",
-                        fix: "Close open tags; email layouts rarely need more than 30 levels of nesting."))
-            }
-            var scan = HTMLScanner.scan(document, options: options)
-            rules(&scan, &out)
-            return true
+        let scan = copy.withUTF8 { utf8 in
+            utf8.contains(UInt8(ascii: "<")) ? HTMLScanner.scan(UnsafeRawBufferPointer(utf8), options: options) : nil
         }
-        guard scanned else {
+        guard let scan else {
             out.add(
                 Finding(
                     .contentUnparsable, at: at, "The email body is empty or is not HTML.",
                     fix: "Upload the email's HTML file."))
-            return
+            return nil
         }
+        if scan.stoppedEarly {
+            out.add(
+                Finding(
+                    .contentUnparsable, at: at,
+                    "The HTML nests elements too deeply to read to the end; only the first part was checked.",
+                    fix: "Close open tags; email layouts rarely need more than 30 levels of nesting."))
+        }
+        return scan
     }
 }

@@ -71,30 +71,20 @@ import Testing
         #expect(ASCIISearch.isLowercase(text) == (text == text.lowercased()))
     }
 
-    @Test func ruleAttributesKeepOnlyWhatRulesReadInOrder() {
+    @Test func startTagAttributesAreMatchedIgnoringCase() {
         let pairs: [(String, String?)] = [
-            ("role", "presentation"), ("HREF", "https://x.com"), ("cellpadding", "0"), ("alt", nil),
-            ("aria-label", "Shop"), ("stylex", "a"), ("style", "color:red"),
+            ("role", "presentation"), ("HREF", "https://x.com"), ("alt", nil), ("stylex", "a"), ("style", "color:red"),
         ]
         let strings = pairs.flatMap { [$0.0, $0.1] }.map { $0.map { strdup($0)! } }
         defer { strings.forEach { free($0) } }
         var attributes = strings.map { $0.map { UnsafePointer(UnsafeMutableRawPointer($0).assumingMemoryBound(to: UInt8.self)) } }
         attributes.append(nil)
-        let kept = attributes.withUnsafeMutableBufferPointer { buffer in
-            RuleAttributes.withKept(buffer.baseAddress) { kept -> [String?] in
-                var out: [String?] = []
-                var index = 0
-                while let kept, let name = kept[index] {
-                    out.append(String(cString: name))
-                    out.append(kept[index + 1].map { String(cString: $0) })
-                    index += 2
-                }
-                return out
-            }
+        let found = attributes.withUnsafeMutableBufferPointer { buffer in
+            let tag = StartTagAttributes(pairs: buffer.baseAddress)
+            return [tag.value("href"), tag.value("alt"), tag.value("style"), tag.value("width")]
         }
-        #expect(kept == ["HREF", "https://x.com", "alt", nil, "aria-label", "Shop", "style", "color:red"])
-        var none: [UnsafePointer<UInt8>?] = [UnsafePointer(strings[0].map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: UInt8.self) }), nil, nil]
-        #expect(none.withUnsafeMutableBufferPointer { buffer in RuleAttributes.withKept(buffer.baseAddress) { $0 == nil } })
+        #expect(found == ["https://x.com", "", "color:red", nil])
+        #expect(StartTagAttributes(pairs: nil).value("style") == nil)
     }
 
     @Test func urlQueryKeepsOrderRepeatsAndDecodes() {

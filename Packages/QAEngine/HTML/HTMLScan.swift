@@ -1,13 +1,13 @@
-import CLibXML2
-
 /// What one pass over an email's HTML collected for the rules: links, images, head facts and text.
 struct HTMLScan {
     /// One `<a>` element.
     struct Link {
-        /// The `<a>` element; valid only while the document lives.
-        var node: xmlNodePtr
+        /// The `<a>` element's number in `elements`.
+        var element: Int32
+        /// The document's elements; set when the scan is over.
+        var elements = ElementTree()
         /// Where the element is, computed on demand (only findings need it): path building is costly.
-        var location: Location { ElementPaths.location(of: node) }
+        var location: Location { elements.location(of: element) }
         var href: String?
         /// Visible text, white space collapsed.
         var text: String
@@ -20,14 +20,17 @@ struct HTMLScan {
 
     /// One `<img>` element.
     struct Image {
-        var node: xmlNodePtr
-        var location: Location { ElementPaths.location(of: node) }
+        var element: Int32
+        var elements = ElementTree()
+        var location: Location { elements.location(of: element) }
         var src: String?
         var alt: String?
         var width: String?
         var height: String?
     }
 
+    /// True when libxml2 stopped before the end of the document (see `HTMLScanner`); the rest is unchecked.
+    var stoppedEarly = false
     /// The root element's location, if the document has one.
     var rootLocation: Location?
     /// `lang` of `<html>`.

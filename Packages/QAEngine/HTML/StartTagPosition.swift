@@ -1,28 +1,35 @@
 import CLibXML2
 
-/// Line and column of an element's start tag, stored by the parser in the node's unused `psvi` pointer.
+/// Line and column of the start tag the parser is reporting.
 ///
-/// libxml2 keeps only a (16-bit) line per node, so a SAX hook records both when the start tag is read:
-/// the input then points at the tag's `>`; the position of its `<` is found by looking back at most a few KB.
+/// When libxml2 reports a start tag its input points at the tag's `>`; the position of its `<` is found by
+/// looking back at most a few KB for a `<` followed by the element's name.
 enum StartTagPosition {
     private static let lookBehind = 16_384
 
-    /// Stores the current start tag's position on the node libxml2 just created.
-    static func record(in rawContext: UnsafeMutableRawPointer?) {
-        guard let context = rawContext?.assumingMemoryBound(to: xmlParserCtxt.self),
-            let node = context.pointee.node, let input = context.pointee.input,
-            let cur = input.pointee.cur, let base = input.pointee.base
-        else { return }
+    /// The position of the current start tag of the element named `name` (NUL-terminated), or the
+    /// parser's position when the tag cannot be found (an element the parser implied, say).
+    static func current(in context: htmlParserCtxtPtr, name: UnsafePointer<xmlChar>) -> (line: Int, column: Int) {
+        guard let input = context.pointee.input else { return (1, 1) }
         var line = Int(input.pointee.line)
         var column = Int(input.pointee.col)
+        guard let cur = input.pointee.cur, let base = input.pointee.base else { return (line, column) }
         let floor = max(base, cur - lookBehind)
         var cursor = cur
         var newlines = 0
         while cursor > floor, cursor.pointee != UInt8(ascii: "<") {
+            // Tags with long attributes are passed over eight bytes at a time.
+            if cursor - 8 > floor {
+                let word = ByteWord.load(cursor - 7)
+                if !ByteWord.contains(word, UInt8(ascii: "<")), !ByteWord.contains(word, UInt8(ascii: "\n")) {
+                    cursor -= 8
+                    continue
+                }
+            }
             if cursor.pointee == UInt8(ascii: "\n") { newlines += 1 }
             cursor -= 1
         }
-        if cursor.pointee == UInt8(ascii: "<"), startsWithName(cursor + 1, node.pointee.name) {
+        if cursor.pointee == UInt8(ascii: "<"), startsWithName(cursor + 1, name) {
             line -= newlines
             if newlines == 0 {
                 column -= cur - cursor
@@ -32,20 +39,10 @@ enum StartTagPosition {
                 column = cursor - start + 1
             }
         }
-        node.pointee.psvi = UnsafeMutableRawPointer(bitPattern: max(line, 1) << 24 | (max(column, 1) & 0xFF_FFFF))
+        return (line, column)
     }
 
-    /// The recorded (line, column) of `node`, or libxml2's line and column 1 for nodes the hook did not see.
-    static func of(_ node: xmlNodePtr) -> (line: Int, column: Int) {
-        if node.pointee.type == XML_ELEMENT_NODE, let stored = node.pointee.psvi {
-            let bits = Int(bitPattern: stored)
-            return (bits >> 24, bits & 0xFF_FFFF)
-        }
-        return (Int(xmlGetLineNo(node)), 1)
-    }
-
-    private static func startsWithName(_ text: UnsafePointer<xmlChar>, _ name: UnsafePointer<xmlChar>?) -> Bool {
-        guard let name else { return false }
+    private static func startsWithName(_ text: UnsafePointer<xmlChar>, _ name: UnsafePointer<xmlChar>) -> Bool {
         var index = 0
         while name[index] != 0 {
             let byte = text[index]

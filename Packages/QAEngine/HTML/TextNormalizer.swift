@@ -5,21 +5,43 @@ enum TextNormalizer {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
-    /// `bytes` decoded as UTF-8 with white-space runs collapsed to one space and trimmed.
-    static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if isSpace(byte) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
+    /// Text given in pieces, kept with white-space runs collapsed to one space and trimmed; the pieces join
+    /// as if given at once.
+    struct Collapsed {
+        private(set) var bytes: [UInt8] = []
+        private var pendingSpace = false
+
+        /// Creates empty text with room for `capacity` bytes.
+        init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+        /// Appends `piece`.
+        mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+            for byte in piece {
+                if isSpace(byte) {
+                    pendingSpace = !bytes.isEmpty
+                } else {
+                    if pendingSpace { bytes.append(0x20) }
+                    pendingSpace = false
+                    bytes.append(byte)
+                }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+
+        /// Empties the text, keeping its storage.
+        mutating func removeAll() {
+            bytes.removeAll(keepingCapacity: true)
+            pendingSpace = false
+        }
+
+        /// The text decoded as UTF-8.
+        var string: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// `bytes` decoded as UTF-8 with white-space runs collapsed to one space and trimmed.
+    static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var text = Collapsed(capacity: bytes.count)
+        text.append(bytes)
+        return text.string
     }
 
     /// `string` with white-space runs collapsed and trimmed.
