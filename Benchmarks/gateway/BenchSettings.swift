@@ -1,11 +1,11 @@
 /// The command line of `marquee-gateway-bench`: `--campaigns N` (the read model's size, default 10,000),
-/// `--requests N` (timed requests per API endpoint and the baseline, default 2,000), `--board-requests N` (timed
-/// board pages, default 60: each renders every campaign) and `--connections N` (concurrent keep-alive
+/// `--requests N` (timed requests per API endpoint and the baseline, default 1,000), `--board-requests N` (timed
+/// board pages, default 8: each renders every campaign) and `--connections N` (concurrent keep-alive
 /// connections, default 4).
 struct BenchSettings {
     var campaigns = 10_000
-    var requests = 2_000
-    var boardRequests = 60
+    var requests = 1_000
+    var boardRequests = 8
     var connections = 4
 
     init(_ arguments: [String]) throws {

@@ -9,17 +9,20 @@ import ServiceKit
 
 /// Fills the gateway's read model the way its consumer does: the generated facts of `campaigns` campaigns
 /// (reporting's `SyntheticHistory`, each cut after a deterministic number of facts so the board holds every stage)
-/// folded by the gateway's own ``ReadModelHandler``, a few hundred campaigns per transaction.
+/// folded by the gateway's own ``ReadModelHandler``, ``campaignsPerTransaction`` campaigns per transaction. (Each
+/// folded event registers a commit hook, and GRDB asks every registered hook about every statement: a few
+/// thousand events in one transaction would cost quadratic time the consumer, one event per transaction, never pays.)
 struct ReadModelSeed {
     let campaigns: Int
     let history = SyntheticHistory()
+    let campaignsPerTransaction = 4
 
     /// Folds the facts into `store`; returns how many facts were folded and the time of the latest one.
     func fold(into store: ServiceStore, handler: ReadModelHandler, logger: Logger) async throws -> (facts: Int, latest: Date) {
         var seq: UInt64 = 0
         var latest = history.start
-        for batch in stride(from: 0, to: campaigns, by: 250) {
-            let envelopes = (batch..<min(batch + 250, campaigns)).flatMap { index in
+        for batch in stride(from: 0, to: campaigns, by: campaignsPerTransaction) {
+            let envelopes = (batch..<min(batch + campaignsPerTransaction, campaigns)).flatMap { index in
                 let facts = history.facts(of: index)
                 return facts.prefix(cut(index, of: facts.count)).map {
                     AnyEnvelope(Envelope.make($0, source: "marquee/line", now: $0.event.occurredAt))
