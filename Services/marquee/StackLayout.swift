@@ -56,7 +56,7 @@ struct StackLayout {
     }
 
     /// The broker, the four stations, reporting, notify (dashboard inbox only, links to the gateway), the
-    /// assistant and the gateway, in start order.
+    /// assistant and the gateway (which passes chat messages to the assistant), in start order.
     var core: [Supervisor.Child] {
         let bus = Supervisor.Child(
             name: "marquee-bus", executable: bin.appendingPathComponent("marquee-bus"),
@@ -73,9 +73,10 @@ struct StackLayout {
         }
         var notify = service("notify", port: basePort + 87)
         notify.arguments += ["--dashboard-url", "http://127.0.0.1:\(basePort + 88)"]
+        var gateway = service("gateway", port: basePort + 88)
+        gateway.arguments += ["--assistant-url", "http://127.0.0.1:\(basePort + 85)"]
         return [bus] + stations + [
-            service("reporting", port: basePort + 86), notify, service("assistant", port: basePort + 85),
-            service("gateway", port: basePort + 88),
+            service("reporting", port: basePort + 86), notify, service("assistant", port: basePort + 85), gateway,
         ]
     }
 

@@ -57,6 +57,7 @@ import Testing
         Row(method: .get, path: "/api/me", allowed: "finn"),
         Row(method: .post, path: "/api/tokens", allowed: "finn", body: #"{"name": "script"}"#),
         Row(method: .delete, path: "/api/session", allowed: "finn"),
+        Row(method: .post, path: "/api/assistant", allowed: "ana", body: #"{"text": ""}"#),
     ]
 
     @Test(arguments: rows)
