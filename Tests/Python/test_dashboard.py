@@ -271,3 +271,31 @@ def walk_the_line(actor, watcher, stack, browsers, artifacts):
     assert phone.driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1;"), \
         "the board fits a phone's width"
     phone.shot("11-board-phone")
+
+
+def test_the_chat_page_answers_in_place_on_a_phone(stack, browsers, artifacts):
+    """On a phone-sized screen, a message typed on the chat page goes to marquee-assistant (which `marquee up` gave
+    the gateway) and the exchange is appended to the log without a reload; the page never scrolls sideways."""
+    from selenium.webdriver.common.keys import Keys
+    phone = Dashboard(browsers(390, 844), stack["url"], stack["passwords"], artifacts)
+    try:
+        phone.sign_in("ana", "/assistant")
+        assert phone.find("label[for='chat-text']").text == "Message"
+        phone.driver.execute_script("window.__notReloaded = true;")
+        phone.find("#chat-text").send_keys("who approves Spring Sale")
+        phone.find("#chat-text").send_keys(Keys.TAB)  # the keyboard reaches Send next
+        phone.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        wait_for(lambda: phone.all("#chat-log li .chat-reply .chat-text"), 30, "the assistant's reply")
+        assert phone.driver.execute_script("return window.__notReloaded === true;"), "appended without a reload"
+        assert phone.find("#chat-log li .chat-you .chat-text").text == "who approves Spring Sale"
+        assert phone.find("#chat-log li .chat-reply .chat-text").text.strip()
+        assert phone.find("#chat-text").get_attribute("value") == ""
+        assert not phone.all("#chat-empty")
+        assert phone.driver.execute_script(
+            "return document.documentElement.scrollWidth <= window.innerWidth;"), "no sideways scrolling"
+        phone.shot("chat-phone")
+        phone.driver.refresh()
+        wait_for(lambda: phone.all("#latest .chat-reply"), 10, "the kept exchange after a reload")
+    except Exception:
+        save_pages([phone], artifacts)
+        raise

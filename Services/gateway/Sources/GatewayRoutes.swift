@@ -56,7 +56,7 @@ public struct GatewayRoutes: Sendable {
         self.clock = clock
         dashboard = DashboardRoutes(
             store: store, rules: rules, clock: clock, auth: authenticator, sessions: auth, campaigns: campaigns, qa: qa,
-            changes: changes, ops: ops, heartbeat: heartbeat, logger: logger)
+            chat: chat, changes: changes, ops: ops, heartbeat: heartbeat, logger: logger)
     }
 
     func add(to router: Router<BasicRequestContext>) {

@@ -5,7 +5,7 @@ import Logging
 import ServiceKit
 
 /// The dashboard: server-rendered pages over the read model, signed in by the session cookie. Forms post to
-/// HTML routes that run the API's own code paths (``CampaignRoutes``, ``QARoutes``, ``AuthRoutes``), so roles,
+/// HTML routes that run the API's own code paths (``CampaignRoutes``, ``QARoutes``, ``AuthRoutes``, ``AssistantChat``), so roles,
 /// separation of duties and the stations' refusals are the same; every form carries the session's CSRF token.
 /// Signed out, a page redirects to `/login?next=…`; a failure renders an error page with the problem's detail.
 struct DashboardRoutes: Sendable {
@@ -16,6 +16,7 @@ struct DashboardRoutes: Sendable {
     let sessions: AuthRoutes
     let campaigns: CampaignRoutes
     let qa: QARoutes
+    let chat: AssistantChat
     let changes: CampaignChanges
     /// The bus tail and lag of the ops page; nil without a bus (tests).
     let ops: OpsFeed?
@@ -54,6 +55,10 @@ struct DashboardRoutes: Sendable {
         router.get("work") { request, _ in await page(request) { actor in try await workPage(actor) } }
         router.get("approvals") { request, _ in await page(request) { actor in try await approvalsPage(actor) } }
         router.get("calendar") { request, _ in await page(request) { actor in try await calendarPage(request, actor) } }
+        router.get("assistant") { request, _ in await page(request) { actor in try await assistantPage(actor) } }
+        router.post("assistant") { request, _ in
+            await page(request) { actor in try await sendChatMessage(request, actor) }
+        }
         router.get("ops") { request, _ in await page(request) { actor in try await opsPage(actor) } }
         router.get("events") { request, _ in try await events(request) }
     }

@@ -15,12 +15,13 @@ struct PageChrome: Sendable {
     var roles: String
     var csrf: String
     var nav: [NavItem]
-    /// `campaigns`: the page re-fetches its `[data-live]` parts when a campaign changes; `ops` also follows the tail.
+    /// `campaigns`: the page re-fetches its `[data-live]` parts when a campaign changes; `ops` also follows the tail;
+    /// `form` and `chat` only load the script (the request form's check, the chat's posting).
     var live: String?
 
     static let sections: [(href: String, label: String)] = [
         ("/", "Board"), ("/requests/new", "New request"), ("/work", "My work"), ("/approvals", "Approvals"),
-        ("/calendar", "Calendar"), ("/ops", "Ops"),
+        ("/calendar", "Calendar"), ("/assistant", "Assistant"), ("/ops", "Ops"),
     ]
 
     /// The chrome of a page at `path` for `actor` (nil: signed out).

@@ -61,12 +61,21 @@ enum Stylesheet {
         .month td { height: 5.5rem; }
         .month .other { color: var(--muted); }
         .tail { font-family: ui-monospace, monospace; font-size: .85rem; max-height: 30rem; overflow-y: auto; }
+        .chat { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: .75rem; max-width: 48rem; }
+        .chat-turn { display: grid; gap: .35rem; }
+        .chat-you, .chat-reply { border-radius: 6px; padding: .5rem .75rem; border: 1px solid var(--line); }
+        .chat-you { background: var(--paper); margin-left: 2rem; }
+        .chat-reply { background: var(--soft); margin-right: 2rem; }
+        .chat-who { font-weight: 700; margin: 0; }
+        .chat-text { white-space: pre-wrap; overflow-wrap: anywhere; margin: .2rem 0 0; }
         @media (max-width: 40rem) {
           .board { grid-auto-flow: row; grid-auto-columns: auto; }
           .column { min-height: 0; }
           .signout { margin-left: 0; }
           .month td { height: auto; font-size: .8rem; }
           dl { grid-template-columns: 1fr; }
+          .chat-you { margin-left: 0; }
+          .chat-reply { margin-right: 0; }
         }
         """
 }
