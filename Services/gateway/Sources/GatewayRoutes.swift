@@ -4,7 +4,7 @@ import Logging
 import ServiceKit
 
 /// Every route of the gateway over one store: campaigns, QA, sign-in and tokens, work items, documents, calendar,
-/// reports, users and the assistant (docs/openapi.yaml), and the dashboard's pages (docs/gateway.md).
+/// reports, users, the assistant and the inbox (docs/openapi.yaml), and the dashboard's pages (docs/gateway.md).
 public struct GatewayRoutes: Sendable {
     let campaigns: CampaignRoutes
     let qa: QARoutes
@@ -15,6 +15,7 @@ public struct GatewayRoutes: Sendable {
     let reports: ReportRoutes
     let users: UserRoutes
     let assistant: AssistantRoutes
+    let inbox: InboxRoutes
     let authenticator: Authenticator
     let store: ServiceStore
     let rules: Rules
@@ -49,6 +50,8 @@ public struct GatewayRoutes: Sendable {
         self.users = UserRoutes(users: users, rules: rules, auth: authenticator, clock: clock)
         let chat = AssistantChat(client: assistant, store: store, clock: clock, logger: logger)
         self.assistant = AssistantRoutes(chat: chat, auth: authenticator)
+        let inbox = InboxRoutes(store: store, auth: authenticator, clock: clock)
+        self.inbox = inbox
         self.authenticator = authenticator
         self.store = store
         self.rules = rules
@@ -56,7 +59,7 @@ public struct GatewayRoutes: Sendable {
         self.clock = clock
         dashboard = DashboardRoutes(
             store: store, rules: rules, clock: clock, auth: authenticator, sessions: auth, campaigns: campaigns, qa: qa,
-            chat: chat, changes: changes, ops: ops, heartbeat: heartbeat, logger: logger)
+            chat: chat, inbox: inbox, changes: changes, ops: ops, heartbeat: heartbeat, logger: logger)
     }
 
     func add(to router: Router<BasicRequestContext>) {
@@ -71,6 +74,7 @@ public struct GatewayRoutes: Sendable {
         reports.add(to: router)
         users.add(to: router)
         assistant.add(to: router)
+        inbox.add(to: router)
         dashboard.add(to: router)
     }
 }
