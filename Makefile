@@ -10,6 +10,8 @@
 #   make bench-notify  notification fan-out: events to sent emails per second into a local SMTP sink, against
 #                      raw sends by the same SMTP client in the same run
 #   make bench-library  knowledge library: FTS5 search over 10k documents (p50/p99) against a LIKE scan
+#   make bench-gateway  gateway HTTP over a 10k-campaign read model: requests/s and p50/p99 of the board page and
+#                       the campaign API, against GET /health on the same server in the same run
 #   make chaos  the chaos run at full size: 3,000 campaigns through `marquee up` while processes are kill -9ed
 #   make soak   the kill -9 end-to-end tests at full size: 2M bus messages, 10k QA requests over 3 replicas
 
@@ -20,7 +22,7 @@ PYTHON ?= python3
 APT_PACKAGES := libzmq3-dev libxml2-dev pkg-config openssl chromium chromium-driver
 PIP_PACKAGES := pyzmq pytest schemathesis icalendar selenium aiosmtpd
 
-.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting bench-notify bench-library chaos soak clean
+.PHONY: deps build test test-swift test-python run bench bench-qa bench-line bench-reporting bench-notify bench-library bench-gateway chaos soak clean
 
 deps:
 	@{ pkg-config --exists libzmq libxml-2.0 && command -v chromedriver >/dev/null; } || { \
@@ -69,6 +71,10 @@ bench-notify: deps
 bench-library: deps
 	$(SWIFT) build -c release --product marquee-library-bench
 	$$($(SWIFT) build -c release --show-bin-path)/marquee-library-bench 10000 500
+
+bench-gateway: deps
+	$(SWIFT) build -c release --product marquee-gateway-bench
+	$$($(SWIFT) build -c release --show-bin-path)/marquee-gateway-bench
 
 chaos: build
 	MARQUEE_CHAOS_CAMPAIGNS=3000 SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build --filter ChaosTests

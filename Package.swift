@@ -41,6 +41,7 @@ let package = Package(
         .executable(name: "marquee-notify-bench", targets: ["marquee-notify-bench"]),
         .executable(name: "marquee-library-bench", targets: ["marquee-library-bench"]),
         .executable(name: "marquee-assistant", targets: ["marquee-assistant"]),
+        .executable(name: "marquee-gateway-bench", targets: ["marquee-gateway-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -170,6 +171,13 @@ let package = Package(
             name: "marquee-qa-replicas-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
             path: "Benchmarks/qa-replicas", exclude: ["run"]),
         .executableTarget(name: "marquee-library-bench", dependencies: ["Library", "Domain", grdb], path: "Benchmarks/library"),
+        .executableTarget(
+            name: "marquee-gateway-bench",
+            dependencies: [
+                "GatewayService", "ReportingFixtures", "ServiceKit", "Contracts", "Domain", grdb, log, lifecycle, prometheus, nio,
+                hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Benchmarks/gateway"),
         .executableTarget(
             name: "marquee-bench", dependencies: ["Broker", "Bus", "ZeroMQ", log, argumentParser],
             path: "Benchmarks/bus"),

@@ -59,7 +59,7 @@ struct StackLayout {
     }
 
     /// The broker, the four stations, reporting, notify (dashboard inbox only, links to the gateway), the
-    /// assistant and the gateway, in start order.
+    /// assistant and the gateway (which passes chat messages to the assistant), in start order.
     var core: [Supervisor.Child] {
         let bus = Supervisor.Child(
             name: "marquee-bus", executable: bin.appendingPathComponent("marquee-bus"),
@@ -78,8 +78,10 @@ struct StackLayout {
         notify.arguments += ["--dashboard-url", "http://127.0.0.1:\(basePort + 88)"]
         var assistant = service("assistant", port: basePort + 85)
         assistant.arguments += ["--caller-token-file", assistantToken.path]
+        var gateway = service("gateway", port: basePort + 88)
+        gateway.arguments += ["--assistant-url", "http://127.0.0.1:\(basePort + 85)", "--assistant-token-file", assistantToken.path]
         return [bus] + stations + [
-            service("reporting", port: basePort + 86), notify, assistant, service("gateway", port: basePort + 88),
+            service("reporting", port: basePort + 86), notify, assistant, gateway,
         ]
     }
 

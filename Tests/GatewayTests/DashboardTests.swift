@@ -18,7 +18,7 @@ import Testing
 @Suite struct DashboardTests {
     static let pages = [
         "/", "/requests/new", "/work", "/approvals", "/calendar", "/calendar?month=2026-12", "/ops", "/campaigns/cmp-1",
-        "/campaigns/cmp-1/qa",
+        "/campaigns/cmp-1/qa", "/assistant", "/inbox",
     ]
 
     @Test func signedOutPagesRedirectToSignInAndBack() async throws {
@@ -569,7 +569,7 @@ import Testing
         let routes = gateway.endpoint.routes.dashboard
         let dashboard = DashboardRoutes(
             store: routes.store, rules: routes.rules, clock: routes.clock, auth: routes.auth, sessions: routes.sessions,
-            campaigns: routes.campaigns, qa: routes.qa, changes: routes.changes, ops: nil, heartbeat: .milliseconds(50),
+            campaigns: routes.campaigns, qa: routes.qa, chat: routes.chat, inbox: routes.inbox, changes: routes.changes, ops: nil, heartbeat: .milliseconds(50),
             logger: routes.logger)
         let (frames, end) = dashboard.liveFrames(tail: false)
         var received = frames.makeAsyncIterator()

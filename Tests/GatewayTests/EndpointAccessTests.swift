@@ -57,6 +57,9 @@ import Testing
         Row(method: .get, path: "/api/me", allowed: "finn"),
         Row(method: .post, path: "/api/tokens", allowed: "finn", body: #"{"name": "script"}"#),
         Row(method: .delete, path: "/api/session", allowed: "finn"),
+        Row(method: .post, path: "/api/assistant", allowed: "ana", body: #"{"text": ""}"#),
+        Row(method: .get, path: "/api/inbox", allowed: "sam"),
+        Row(method: .post, path: "/api/inbox/cmp-t/read", allowed: "sam"),
     ]
 
     @Test(arguments: rows)

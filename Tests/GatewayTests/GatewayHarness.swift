@@ -23,7 +23,7 @@ struct GatewayHarness {
     /// Tuesday 2026-11-17 10:00 UTC (11:00 in Berlin, within opening hours).
     static let now = Date(timeIntervalSince1970: 1_763_373_600)
 
-    static func make(answerTimeout: Duration = .seconds(5)) async throws -> GatewayHarness {
+    static func make(answerTimeout: Duration = .seconds(5), assistant: AssistantClient? = nil) async throws -> GatewayHarness {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gateway-\(UUID().uuidString).sqlite").path
         let store = try ServiceStore(path: path) { GatewayStore.register(&$0) }
         let users = UserDirectory(store: store, hasher: PasswordHasher(cost: 4))
@@ -33,7 +33,8 @@ struct GatewayHarness {
             host: "127.0.0.1", port: 0, registry: PrometheusCollectorRegistry(),
             health: ServiceHealth(service: "gateway", store: store, control: nil, logger: .quiet),
             routes: GatewayRoutes(
-                store: store, rules: rules, users: users, changes: changes, clock: WallClock { now }, answerTimeout: answerTimeout, logger: .quiet),
+                store: store, rules: rules, users: users, changes: changes, clock: WallClock { now }, answerTimeout: answerTimeout,
+                assistant: assistant, logger: .quiet),
             onReady: { _ in }, logger: .quiet)
         return GatewayHarness(
             store: store, endpoint: endpoint, changes: changes, handler: ReadModelHandler(rules: rules, changes: changes),

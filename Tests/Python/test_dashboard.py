@@ -5,6 +5,7 @@ the requester approves the build; a QA reviewer records the checklist; the appro
 station schedules it. Meanwhile a second browser keeps the board open: it must follow every step live, without
 reloading. Screenshots go to $MARQUEE_ARTIFACTS (or a temporary directory)."""
 import datetime
+import json
 import os
 import random
 import re
@@ -14,6 +15,8 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -271,3 +274,80 @@ def walk_the_line(actor, watcher, stack, browsers, artifacts):
     assert phone.driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1;"), \
         "the board fits a phone's width"
     phone.shot("11-board-phone")
+
+
+def test_the_chat_page_answers_in_place_on_a_phone(stack, browsers, artifacts):
+    """On a phone-sized screen, a message typed on the chat page goes to marquee-assistant (which `marquee up` gave
+    the gateway) and the exchange is appended to the log without a reload; the page never scrolls sideways."""
+    from selenium.webdriver.common.keys import Keys
+    phone = Dashboard(browsers(390, 844), stack["url"], stack["passwords"], artifacts)
+    try:
+        phone.sign_in("ana", "/assistant")
+        assert phone.find("label[for='chat-text']").text == "Message"
+        phone.driver.execute_script("window.__notReloaded = true;")
+        phone.find("#chat-text").send_keys("who approves Spring Sale")
+        phone.find("#chat-text").send_keys(Keys.TAB)  # the keyboard reaches Send next
+        phone.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        wait_for(lambda: phone.all("#chat-log li .chat-reply .chat-text"), 30, "the assistant's reply")
+        assert phone.driver.execute_script("return window.__notReloaded === true;"), "appended without a reload"
+        assert phone.find("#chat-log li .chat-you .chat-text").text == "who approves Spring Sale"
+        assert phone.find("#chat-log li .chat-reply .chat-text").text.strip()
+        assert phone.find("#chat-text").get_attribute("value") == ""
+        assert not phone.all("#chat-empty")
+        assert phone.driver.execute_script(
+            "return document.documentElement.scrollWidth <= window.innerWidth;"), "no sideways scrolling"
+        phone.shot("chat-phone")
+        phone.driver.refresh()
+        wait_for(lambda: phone.all("#latest .chat-reply"), 10, "the kept exchange after a reload")
+    except Exception:
+        save_pages([phone], artifacts)
+        raise
+
+
+def api(stack, method, path, user, body=None):
+    """`method path` as `user`, signed in by a cookie session with its CSRF token; (status, parsed JSON body)."""
+    def call(method, path, body, headers):
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(f"{stack['url']}{path}", data=data, method=method,
+                                         headers={"Content-Type": "application/json", **headers})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+    status, headers, answer = call("POST", "/api/session", {"user": user, "password": stack["passwords"][user]}, {})
+    assert status == 200, answer
+    session = {"Cookie": headers["Set-Cookie"].split(";")[0], "X-CSRF-Token": json.loads(answer)["csrf_token"]}
+    status, _, answer = call(method, path, body, session)
+    return status, json.loads(answer) if answer else None
+
+
+def test_the_inbox_shows_what_notify_routed_to_it(stack, browsers, artifacts):
+    """Through the whole stack: marketing ops assigns a request to sam, marquee-notify publishes sam's
+    `notification.inbox`, the gateway folds it, and sam's inbox and navigation show it until he marks it read."""
+    request = {"title": "Inbox check", "type": "other", "objective": "conversion",
+               "brief": {"goal": "200 sign-ups", "audience": "EU admins", "key_message": "Save an hour",
+                         "channels": ["email"], "launch_date": "2030-12-08"}}
+    status, answer = api(stack, "POST", "/api/campaigns", "ana", request)
+    assert status == 201, answer
+    campaign = answer["campaign_id"]
+    status, answer = api(stack, "POST", f"/api/campaigns/{campaign}/commands", "olga",
+                         {"type": "assign", "specialist": "sam"})
+    assert status == 200, answer
+
+    def assignment():
+        items = api(stack, "GET", "/api/inbox", "sam")[1]["items"]
+        return next((item for item in items if item["campaign_id"] == campaign and item["kind"] == "assignment"), None)
+    item = wait_for(assignment, 60, "sam's assignment notification")
+    assert "read_at" not in item and "Inbox check" in item["title"]
+    page = Dashboard(browsers(390, 844), stack["url"], stack["passwords"], artifacts)
+    try:
+        page.sign_in("sam", "/inbox")
+        assert page.find("nav a[href='/inbox'] .count").text.startswith("1")
+        page.shot("inbox-phone")
+        page.press(f"li[data-notification-id='{item['id']}'] form button")
+        assert not page.all("nav a[href='/inbox'] .count"), "nothing unread"
+    except Exception:
+        save_pages([page], artifacts)
+        raise
+    assert api(stack, "GET", "/api/inbox", "sam")[1]["unread"] == 0

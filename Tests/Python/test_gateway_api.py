@@ -55,7 +55,7 @@ def start(processes, name, arguments, ready_prefix):
 
 @pytest.fixture()
 def gateway(request):
-    """A bus, the intake and build stations and a gateway; yields (base URL, {user: one-time password}, gateway data
+    """A bus, the intake and build stations, marquee-assistant and a gateway that passes chat messages to it; yields (base URL, {user: one-time password}, gateway data
     dir). `request.param` replaces the gateway's extra flags (default: bcrypt cost 10 for a quick start)."""
     extra = getattr(request, "param", ["--password-cost", "10"])
     directory = tempfile.mkdtemp(prefix="marquee-py-gw-")
@@ -73,10 +73,15 @@ def gateway(request):
             start(processes, f"marquee-{station}",
                   bus_flags + ["--data", os.path.join(directory, station), "--http", f"127.0.0.1:{free_port()}"],
                   f"marquee-{station} ready")
+        assistant = free_port()
+        start(processes, "marquee-assistant",
+              bus_flags + ["--data", os.path.join(directory, "assistant"), "--http", f"127.0.0.1:{assistant}"],
+              "marquee-assistant ready")
         port = free_port()
         lines = start(processes, "marquee-gateway",
                       bus_flags + ["--data", os.path.join(directory, "gateway"), "--http", f"127.0.0.1:{port}",
-                                   "--answer-timeout-ms", "3000"] + extra, "marquee-gateway ready")
+                                   "--answer-timeout-ms", "3000", "--assistant-url", f"http://127.0.0.1:{assistant}"]
+                      + extra, "marquee-gateway ready")
         passwords = {line.split()[2]: line.split()[-1] for line in lines if line.startswith("marquee-gateway user")}
         yield f"http://127.0.0.1:{port}", passwords, os.path.join(directory, "gateway")
     finally:
@@ -194,6 +199,17 @@ def test_calendar_feed_parses_as_icalendar(gateway):
     assert str(events[0]["URL"]).endswith(f"/api/campaigns/{campaign}")
     assert call("GET", f"{base}/calendar.ics?token=mqt_forged")[0] == 401
     assert call("GET", f"{base}/calendar.ics")[0] == 401
+
+
+def test_the_assistant_answers_through_the_gateway(gateway):
+    """The real marquee-assistant's answer fits what the gateway reads; roles from the client are refused."""
+    base, passwords, _ = gateway
+    ana = bearer(token(base, passwords, "ana"))
+    status, _, body = call("POST", f"{base}/api/assistant", {"text": "I need a webinar campaign"}, ana)
+    assert status == 200, body
+    answer = json.loads(body)
+    assert answer["conversation_id"] == "web-ana" and answer["reply"] and answer["intent"]
+    assert call("POST", f"{base}/api/assistant", {"text": "hi", "roles": ["admin"]}, ana)[0] == 403
 
 
 @pytest.mark.parametrize("gateway", [[]], indirect=True)

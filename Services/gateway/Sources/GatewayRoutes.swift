@@ -4,7 +4,7 @@ import Logging
 import ServiceKit
 
 /// Every route of the gateway over one store: campaigns, QA, sign-in and tokens, work items, documents, calendar,
-/// reports and users (docs/openapi.yaml), and the dashboard's pages (docs/gateway.md).
+/// reports, users, the assistant and the inbox (docs/openapi.yaml), and the dashboard's pages (docs/gateway.md).
 public struct GatewayRoutes: Sendable {
     let campaigns: CampaignRoutes
     let qa: QARoutes
@@ -14,6 +14,8 @@ public struct GatewayRoutes: Sendable {
     let calendar: CalendarRoutes
     let reports: ReportRoutes
     let users: UserRoutes
+    let assistant: AssistantRoutes
+    let inbox: InboxRoutes
     let authenticator: Authenticator
     let store: ServiceStore
     let rules: Rules
@@ -27,12 +29,12 @@ public struct GatewayRoutes: Sendable {
     /// Routes over `store` under `rules`; "now" comes from `clock`. A command waits up to `answerTimeout` for the
     /// station's answer, looking when `changes` announces its campaign. `secureCookies` forces `Secure` on the
     /// session cookie. Documents above `maxUploadBytes` are refused (413). `ops` feeds the dashboard's ops page;
-    /// `heartbeat` paces `GET /events`' heartbeats.
+    /// `heartbeat` paces `GET /events`' heartbeats. Chat messages go to `assistant` (nil: not configured, 503).
     public init(
         store: ServiceStore, rules: Rules, users: UserDirectory, changes: CampaignChanges, clock: WallClock,
         answerTimeout: Duration = .seconds(5),
         secureCookies: Bool = false, maxUploadBytes: Int = defaultMaxUploadBytes, ops: OpsFeed? = nil,
-        heartbeat: Duration = .seconds(15), logger: Logger
+        assistant: AssistantClient? = nil, heartbeat: Duration = .seconds(15), logger: Logger
     ) {
         let authenticator = Authenticator(store: store, clock: clock)
         let desk = CommandDesk(
@@ -46,6 +48,10 @@ public struct GatewayRoutes: Sendable {
         calendar = CalendarRoutes(store: store, rules: rules, auth: authenticator, clock: clock)
         reports = ReportRoutes(store: store, rules: rules, auth: authenticator, clock: clock)
         self.users = UserRoutes(users: users, rules: rules, auth: authenticator, clock: clock)
+        let chat = AssistantChat(client: assistant, store: store, clock: clock, logger: logger)
+        self.assistant = AssistantRoutes(chat: chat, auth: authenticator)
+        let inbox = InboxRoutes(store: store, auth: authenticator, clock: clock)
+        self.inbox = inbox
         self.authenticator = authenticator
         self.store = store
         self.rules = rules
@@ -53,7 +59,7 @@ public struct GatewayRoutes: Sendable {
         self.clock = clock
         dashboard = DashboardRoutes(
             store: store, rules: rules, clock: clock, auth: authenticator, sessions: auth, campaigns: campaigns, qa: qa,
-            changes: changes, ops: ops, heartbeat: heartbeat, logger: logger)
+            chat: chat, inbox: inbox, changes: changes, ops: ops, heartbeat: heartbeat, logger: logger)
     }
 
     func add(to router: Router<BasicRequestContext>) {
@@ -67,6 +73,8 @@ public struct GatewayRoutes: Sendable {
         calendar.add(to: router)
         reports.add(to: router)
         users.add(to: router)
+        assistant.add(to: router)
+        inbox.add(to: router)
         dashboard.add(to: router)
     }
 }

@@ -10,7 +10,10 @@ import ServiceKit
 /// `--answer-timeout-ms N` (how long a command waits for the station's answer, default 5000) and `--password-cost N`
 /// (bcrypt's work factor for new passwords, 10…16, default 12) and `--max-upload-bytes N` (the largest document
 /// upload, default 700 KiB: the bus must carry about 4/3 of it in one message, so raise the bus's
-/// `--max-message-bytes` with it).
+/// `--max-message-bytes` with it) and `--assistant-url URL` (marquee-assistant's HTTP address, for
+/// `POST /api/assistant` and the chat page; without it they answer 503), `--assistant-token-file FILE` (the
+/// assistant's caller token, which it requires when started with `--caller-token-file`) and `--assistant-timeout-ms N`
+/// (how long a chat message waits for the assistant, default 15000).
 ///
 /// One `EventConsumer` folds the line's facts, rejections and QA reports into `<data>/gateway.sqlite`; the outbox
 /// relay publishes the requests and commands people send; the ``OpsFeed`` follows the live bus for the dashboard's
@@ -27,6 +30,9 @@ public enum GatewayService {
         var answerTimeout = Duration.seconds(5)
         var passwordCost: UInt8 = 12
         var maxUploadBytes = GatewayRoutes.defaultMaxUploadBytes
+        var assistantURL: URL?
+        var assistantTimeout = Duration.seconds(15)
+        var assistantToken: String?
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             switch argument {
@@ -47,6 +53,26 @@ public enum GatewayService {
                     return usage("--max-upload-bytes needs a number from 1 to \(47 << 20)")
                 }
                 maxUploadBytes = value
+            case "--assistant-url":
+                guard let value = remaining.popFirst().flatMap(URL.init(string:)), ["http", "https"].contains(value.scheme),
+                    value.host != nil
+                else {
+                    return usage("--assistant-url needs an http(s) URL such as http://127.0.0.1:7785")
+                }
+                assistantURL = value
+            case "--assistant-token-file":
+                guard let file = remaining.popFirst(),
+                    let token = (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines),
+                    !token.isEmpty
+                else {
+                    return usage("--assistant-token-file needs a readable file holding the assistant's caller token")
+                }
+                assistantToken = token
+            case "--assistant-timeout-ms":
+                guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else {
+                    return usage("--assistant-timeout-ms needs a number")
+                }
+                assistantTimeout = .milliseconds(value)
             default:
                 rest.append(argument)
             }
@@ -78,7 +104,8 @@ public enum GatewayService {
                 health: ServiceHealth(service: "gateway", store: store, control: control, logger: runtime.logger),
                 routes: GatewayRoutes(
                     store: store, rules: rules, users: users, changes: changes, clock: .system, answerTimeout: answerTimeout,
-                    secureCookies: secureCookies, maxUploadBytes: maxUploadBytes, ops: ops, logger: runtime.logger),
+                    secureCookies: secureCookies, maxUploadBytes: maxUploadBytes, ops: ops,
+                    assistant: assistantURL.map { AssistantClient(baseURL: $0, timeout: assistantTimeout, token: assistantToken) }, logger: runtime.logger),
                 onReady: { address in FileHandle.standardOutput.write(Data("marquee-gateway ready http=\(address)\n".utf8)) },
                 logger: runtime.logger)
             try await runtime.run(relay, consumer, ops, endpoint)

@@ -14,6 +14,11 @@ import GRDB
 ///
 /// `gateway.v2`: `gw_blob` (uploaded document bytes by content hash, with their media type), `gw_user.disabled`
 /// and `gw_token.scope` (`api`, or `calendar` for a feed token that only reads `/calendar.ics`).
+///
+/// `gateway.v3`: `gw_chat`, each user's answered exchanges with the assistant (``ChatLog``).
+///
+/// `gateway.v4`: `gw_inbox`, each user's notifications (`notification.inbox`) by event id, with the bus seq they
+/// arrived at and when they were read (``Inbox``).
 public enum GatewayStore {
     /// Registers the migrations.
     public static func register(_ migrator: inout DatabaseMigrator) {
@@ -93,6 +98,36 @@ public enum GatewayStore {
             }
             try db.alter(table: "gw_user") { t in t.add(column: "disabled", .boolean).notNull().defaults(to: false) }
             try db.alter(table: "gw_token") { t in t.add(column: "scope", .text).notNull().defaults(to: "api") }
+        }
+        migrator.registerMigration("gateway.v3") { db in
+            try db.create(table: "gw_chat") { t in
+                t.autoIncrementedPrimaryKey("position")
+                t.column("user", .text).notNull()
+                t.column("conversation", .text).notNull()
+                t.column("at", .double).notNull()
+                t.column("text", .text).notNull()
+                t.column("reply", .text).notNull()
+                t.column("intent", .text).notNull()
+                t.column("question", .blob)
+                t.column("campaign", .text)
+            }
+            try db.create(index: "gw_chat_conversation", on: "gw_chat", columns: ["user", "conversation", "position"])
+        }
+        migrator.registerMigration("gateway.v4") { db in
+            try db.create(table: "gw_inbox", options: .withoutRowID) { t in
+                t.primaryKey("event_id", .text)
+                t.column("seq", .integer).notNull()
+                t.column("recipient", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("campaign", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("link", .text).notNull()
+                t.column("cause_id", .text).notNull()
+                t.column("at", .double).notNull()
+                t.column("read_at", .double)
+            }
+            try db.create(index: "gw_inbox_recipient", on: "gw_inbox", columns: ["recipient", "seq"])
         }
     }
 }

@@ -7,14 +7,14 @@ enum BodyDecoding {
     /// The largest JSON body accepted.
     static let maxBytes = 1 << 20
 
-    /// The body as a JSON object; 400 when it is not one.
-    static func object(of request: Request) async throws -> [String: JSONValue] {
+    /// The body as a JSON object of at most `limit` bytes; 400 when it is not one.
+    static func object(of request: Request, upTo limit: Int = maxBytes) async throws -> [String: JSONValue] {
         var request = request
         let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: maxBytes)
+            buffer = try await request.collectBody(upTo: limit)
         } catch {
-            throw GatewayProblem.badRequest("the body is larger than \(maxBytes) bytes or unreadable")
+            throw GatewayProblem.badRequest("the body is larger than \(limit) bytes or unreadable")
         }
         guard case .object(let members)? = JSONValue.parse(Data(buffer.readableBytesView)) else {
             throw GatewayProblem.badRequest("the body must be a JSON object")

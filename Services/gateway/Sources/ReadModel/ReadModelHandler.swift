@@ -11,12 +11,17 @@ import ServiceKit
 ///   or a fact of a campaign never submitted, is dead-lettered;
 /// - `campaign.command.rejected`, kept by the refused command's id;
 /// - `qa.report.ready`, kept in bus order;
-/// - `campaign.document.submitted`: the bytes, kept by content hash in `gw_blob` (for downloads).
+/// - `campaign.document.submitted`: the bytes, kept by content hash in `gw_blob` (for downloads);
+/// - `notification.inbox`: the recipient's notification, kept by event id in their ``Inbox``.
 ///
-/// After each commit that touched a campaign it tells ``CampaignChanges`` (the dashboard's live updates).
+/// After each commit that touched a campaign it tells ``CampaignChanges`` (the dashboard's live updates); a
+/// notification touches no campaign.
 public struct ReadModelHandler: EventHandler {
     /// The topic prefixes it reads.
-    public static let prefixes = [CampaignFactRecorded.prefix, CommandRejected.topic.rawValue, QAReportReady.topic.rawValue, DocumentSubmitted.topic.rawValue]
+    public static let prefixes = [
+        CampaignFactRecorded.prefix, CommandRejected.topic.rawValue, QAReportReady.topic.rawValue, DocumentSubmitted.topic.rawValue,
+        NotificationInbox.topic.rawValue,
+    ]
 
     let clock: SLAClock
     let changes: CampaignChanges
@@ -51,6 +56,11 @@ public struct ReadModelHandler: EventHandler {
         } else if let document = event.typed(as: DocumentSubmitted.self) {
             _ = try DocumentShelf.keep(document.data.content, mediaType: document.data.mediaType, in: db)
             touched = document.data.campaignID
+        } else if let notification = event.typed(as: NotificationInbox.self) {
+            if try !Inbox.keep(notification.data, id: notification.header.id, at: notification.header.time, seq: context.seq, in: db) {
+                context.logger.debug("notification already kept")
+            }
+            return
         } else {
             return
         }

@@ -5,7 +5,7 @@ import Logging
 import ServiceKit
 
 /// The dashboard: server-rendered pages over the read model, signed in by the session cookie. Forms post to
-/// HTML routes that run the API's own code paths (``CampaignRoutes``, ``QARoutes``, ``AuthRoutes``), so roles,
+/// HTML routes that run the API's own code paths (``CampaignRoutes``, ``QARoutes``, ``AuthRoutes``, ``AssistantChat``), so roles,
 /// separation of duties and the stations' refusals are the same; every form carries the session's CSRF token.
 /// Signed out, a page redirects to `/login?next=…`; a failure renders an error page with the problem's detail.
 struct DashboardRoutes: Sendable {
@@ -16,6 +16,8 @@ struct DashboardRoutes: Sendable {
     let sessions: AuthRoutes
     let campaigns: CampaignRoutes
     let qa: QARoutes
+    let chat: AssistantChat
+    let inbox: InboxRoutes
     let changes: CampaignChanges
     /// The bus tail and lag of the ops page; nil without a bus (tests).
     let ops: OpsFeed?
@@ -54,18 +56,28 @@ struct DashboardRoutes: Sendable {
         router.get("work") { request, _ in await page(request) { actor in try await workPage(actor) } }
         router.get("approvals") { request, _ in await page(request) { actor in try await approvalsPage(actor) } }
         router.get("calendar") { request, _ in await page(request) { actor in try await calendarPage(request, actor) } }
+        router.get("assistant") { request, _ in await page(request) { actor in try await assistantPage(actor) } }
+        router.post("assistant") { request, _ in
+            await page(request) { actor in try await sendChatMessage(request, actor) }
+        }
+        router.get("inbox") { request, _ in await page(request) { actor in try await inboxPage(request, actor) } }
+        router.post("inbox/:id/read") { request, context in
+            await page(request) { actor in try await markRead(request, id: context.parameters.get("id") ?? "", actor) }
+        }
         router.get("ops") { request, _ in await page(request) { actor in try await opsPage(actor) } }
         router.get("events") { request, _ in try await events(request) }
     }
 
-    /// Runs a page for the signed-in user: signed out it redirects to `/login?next=`, a ``GatewayProblem`` renders
-    /// the error page with its status, anything else is logged and shown as a bare 500.
+    /// Runs a page for the signed-in user (with their unread notifications bound for the navigation): signed out it
+    /// redirects to `/login?next=`, a ``GatewayProblem`` renders the error page with its status, anything else is
+    /// logged and shown as a bare 500.
     func page(_ request: Request, _ body: (Actor) async throws -> Response) async -> Response {
         var signedIn: Actor?
         do {
             guard let actor = try await auth.actor(of: request) else { return signInRedirect(request) }
             signedIn = actor
-            return try await body(actor)
+            let unread = try await inbox.unread(of: actor.user.id)
+            return try await PageChrome.$unread.withValue(unread) { try await body(actor) }
         } catch let problem as GatewayProblem where problem.statusCode == 401 {
             return signInRedirect(request)
         } catch let problem as GatewayProblem {

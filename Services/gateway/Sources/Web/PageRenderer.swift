@@ -14,6 +14,7 @@ struct PageRenderer: Sendable {
         "request": RequestTemplate.text, "request-field": RequestTemplate.field, "campaign": CampaignTemplate.text,
         "work": WorkTemplate.text,
         "qa": QATemplate.text, "calendar": CalendarTemplate.text, "ops": OpsTemplate.text, "error": ErrorTemplate.text,
+        "assistant": AssistantTemplate.text, "inbox": InboxTemplate.text,
     ]
 
     init() {

@@ -17,7 +17,7 @@ enum LayoutTemplate {
           <span class="brand">Marquee</span>
           {{#chrome.userID}}
           <nav aria-label="Sections"><ul>
-          {{#chrome.nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/chrome.nav}}
+          {{#chrome.nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}{{#count}} <span class="count">{{count}}<span class="visually-hidden"> unread</span></span>{{/count}}</a></li>{{/chrome.nav}}
           </ul></nav>
           {{/chrome.userID}}
           {{#chrome.userID}}

@@ -10,6 +10,8 @@ enum Stylesheet {
         :focus-visible { outline: 3px solid #ffbf00; outline-offset: 2px; }
         .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: var(--paper); padding: .5rem; }
         .skip:focus { left: .5rem; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+          white-space: nowrap; }
         .top { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .5rem 1rem;
           background: var(--ink); color: var(--paper); }
         .top a { color: var(--paper); }
@@ -61,12 +63,29 @@ enum Stylesheet {
         .month td { height: 5.5rem; }
         .month .other { color: var(--muted); }
         .tail { font-family: ui-monospace, monospace; font-size: .85rem; max-height: 30rem; overflow-y: auto; }
+        .count { display: inline-block; min-width: 1.4em; text-align: center; font-size: .8rem; font-weight: 700;
+          border-radius: 999px; padding: 0 .35rem; background: #ffbf00; color: var(--ink); }
+        .inbox { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: .75rem; max-width: 48rem; }
+        .inbox-item { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
+        .inbox-item.unread { border-left: 6px solid var(--accent); }
+        .inbox-item h2 { font-size: 1rem; margin: 0; }
+        .inbox-item p { margin: .25rem 0; }
+        .inbox-body { white-space: pre-wrap; overflow-wrap: anywhere; }
+        .chat { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: .75rem; max-width: 48rem; }
+        .chat-turn { display: grid; gap: .35rem; }
+        .chat-you, .chat-reply { border-radius: 6px; padding: .5rem .75rem; border: 1px solid var(--line); }
+        .chat-you { background: var(--paper); margin-left: 2rem; }
+        .chat-reply { background: var(--soft); margin-right: 2rem; }
+        .chat-who { font-weight: 700; margin: 0; }
+        .chat-text { white-space: pre-wrap; overflow-wrap: anywhere; margin: .2rem 0 0; }
         @media (max-width: 40rem) {
           .board { grid-auto-flow: row; grid-auto-columns: auto; }
           .column { min-height: 0; }
           .signout { margin-left: 0; }
           .month td { height: auto; font-size: .8rem; }
           dl { grid-template-columns: 1fr; }
+          .chat-you { margin-left: 0; }
+          .chat-reply { margin-right: 0; }
         }
         """
 }
