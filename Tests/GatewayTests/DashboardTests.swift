@@ -320,6 +320,27 @@ import Testing
         }
     }
 
+    @Test func aFullColumnShowsItsMostUrgentCardsAndLinksToTheRest() async throws {
+        let gateway = try await GatewayHarness.make()
+        let count = DashboardRoutes.cardsPerColumn + 3
+        for index in 0..<count {
+            try await gateway.fold(
+                campaign: CampaignID(rawValue: String(format: "cmp-%03d", index)),
+                [.submitted(GatewayHarness.request(title: "Campaign \(index)")), .triaged(.assign(to: .specialist))])
+        }
+        try await gateway.endpoint.application().test(.router) { client in
+            let olga = try await DashboardSession.signIn("olga", password: try #require(gateway.passwords["olga"]), client: client)
+            let board = try await client.execute(uri: "/", method: .get, headers: olga.headers) { String(buffer: $0.body) }
+            #expect(board.components(separatedBy: "data-campaign-id=").count - 1 == DashboardRoutes.cardsPerColumn)
+            #expect(board.contains("Triaged <small>(\(count))</small>"))
+            #expect(board.contains(#"<a href="/?stage=triaged">Show all Triaged (3 more)</a>"#))
+            let column = try await client.execute(uri: "/?stage=triaged", method: .get, headers: olga.headers) { String(buffer: $0.body) }
+            #expect(column.components(separatedBy: "data-campaign-id=").count - 1 == count)
+            #expect(!column.contains(#"data-stage="submitted""#) && column.contains("Back to the whole board"))
+            #expect(!column.contains("Show all"))
+        }
+    }
+
     @Test func hostileTitlesAreEscapedAndErrorPagesShowNoInternals() async throws {
         let gateway = try await GatewayHarness.make()
         let hostile = #"<script>alert("x")</script>"#

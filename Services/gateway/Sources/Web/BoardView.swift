@@ -24,6 +24,20 @@ struct CampaignCard: Sendable {
         sla = summary.slaStatus.rawValue
         slaLabel = summary.slaStatus.label
     }
+
+    /// The card of a board row, its SLA badge at `now`.
+    init(_ card: BoardQuery.Card, now: Date, calendar: BusinessCalendar) {
+        let status = SLAStatus(due: card.slaDueAt, at: now, calendar: calendar)
+        id = card.id
+        title = card.title
+        type = card.type
+        stage = CampaignStage(rawValue: card.stage)?.label ?? card.stage
+        requester = card.requester
+        specialist = card.specialist
+        launchDate = card.launchDate
+        sla = status.rawValue
+        slaLabel = status.label
+    }
 }
 
 /// One option of a `<select>`.

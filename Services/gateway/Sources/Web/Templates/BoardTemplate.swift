@@ -11,8 +11,10 @@ enum BoardTemplate {
             <select id="filter-requester" name="requester"><option value="">anyone</option>
             {{#requesters}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/requesters}}
             </select></label>
+          {{#onlyStage}}<input type="hidden" name="stage" value="{{onlyStage}}">{{/onlyStage}}
           <button type="submit" class="secondary">Filter</button>
         </form>
+        {{#onlyStage}}<p><a href="/">Back to the whole board</a></p>{{/onlyStage}}
         <div id="board" class="board" data-live>
         {{#columns}}
           <section class="column" aria-labelledby="col-{{stage}}" data-stage="{{stage}}">
@@ -26,6 +28,7 @@ enum BoardTemplate {
               </li>
             {{/cards}}
             </ul>
+            {{#more}}<p class="more"><a href="{{href}}">Show all {{label}} ({{hidden}} more)</a></p>{{/more}}
           </section>
         {{/columns}}
         </div>
