@@ -2,6 +2,7 @@ import Foundation
 import GatewayService
 import HTTPTypes
 import Hummingbird
+import ServiceKit
 import Testing
 import Yams
 

@@ -22,6 +22,7 @@ public struct GatewayRoutes: Sendable {
     let directory: UserDirectory
     let clock: WallClock
     let dashboard: DashboardRoutes
+    let logger: Logger
 
     /// The default upload limit: its base64 fits the bus's default 1 MiB message with room for the envelope.
     public static let defaultMaxUploadBytes = 700 * 1024
@@ -60,9 +61,12 @@ public struct GatewayRoutes: Sendable {
         dashboard = DashboardRoutes(
             store: store, rules: rules, clock: clock, auth: authenticator, sessions: auth, campaigns: campaigns, qa: qa,
             chat: chat, inbox: inbox, changes: changes, ops: ops, heartbeat: heartbeat, logger: logger)
+        self.logger = logger
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    /// Adds the API and the dashboard to `router`, behind ``ProblemMiddleware``.
+    public func add(to router: Router<BasicRequestContext>) {
+        router.add(middleware: ProblemMiddleware(logger: logger))
         campaigns.add(to: router)
         qa.add(to: router)
         auth.add(to: router)
