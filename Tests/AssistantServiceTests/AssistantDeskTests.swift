@@ -167,6 +167,8 @@ struct Harness {
                 let headers: HTTPFields = presented.map { [.authorization: $0] } ?? [:]
                 try await client.execute(uri: "/assistant", method: .post, headers: headers, body: body) { response in
                     #expect(response.status == .unauthorized, "\(presented ?? "no header")")
+                    #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+                    #expect(String(buffer: response.body).contains(#""status":401"#))
                 }
             }
             try await client.execute(uri: "/assistant", method: .post, headers: [.authorization: "Bearer s3cret"], body: body) { response in

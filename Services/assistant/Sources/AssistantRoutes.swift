@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Hummingbird
 import Logging
@@ -34,7 +35,9 @@ public struct AssistantRoutes: Sendable {
 
     func answer(_ request: Request) async -> Response {
         guard isTrusted(request) else {
-            return Self.problem(401, "POST /assistant needs the caller token: Authorization: Bearer <token>")
+            var refusal = Self.problem(401, "POST /assistant needs the caller token: Authorization: Bearer <token>")
+            refusal.headers[.wwwAuthenticate] = #"Bearer realm="marquee-assistant""#
+            return refusal
         }
         let message: AssistantMessage
         do {
@@ -63,7 +66,10 @@ public struct AssistantRoutes: Sendable {
 
     static func problem(_ status: Int, _ detail: String) -> Response {
         let titles = [400: "Bad request", 401: "Unauthorized"]
-        let body: [String: String] = ["type": "about:blank", "title": titles[status] ?? "Internal error", "detail": detail]
+        let body: [String: JSONValue] = [
+            "type": .string("about:blank"), "title": .string(titles[status] ?? "Internal error"), "status": .integer(Int64(status)),
+            "detail": .string(detail),
+        ]
         let data = (try? JSONEncoder().encode(body)) ?? Data()
         return json(status, data, type: "application/problem+json")
     }
