@@ -41,16 +41,8 @@ public struct DueSoonTicker: Service {
 
     public func run() async throws {
         guard window > 0 else { return }
-        await cancelWhenGracefulShutdown {
-            if let catchUp, !(await catchUp.wait(store: store, every: interval, logger: logger)) { return }
-            while !Task.isCancelled {
-                do {
-                    try await tick()
-                } catch {
-                    logger.warning("due-soon tick failed; retrying", metadata: [LogKey.error: "\(error)"])
-                }
-                do { try await Task.sleep(for: interval) } catch { return }
-            }
+        await CaughtUpTicks.run(name: "due-soon", every: interval, catchUp: catchUp, store: store, logger: logger) {
+            try await tick()
         }
     }
 

@@ -33,16 +33,8 @@ public struct WarningTicker: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            if let catchUp, !(await catchUp.wait(store: store, every: interval, logger: logger)) { return }
-            while !Task.isCancelled {
-                do {
-                    try await tick()
-                } catch {
-                    logger.warning("warning tick failed; retrying", metadata: [LogKey.error: "\(error)"])
-                }
-                do { try await Task.sleep(for: interval) } catch { return }
-            }
+        await CaughtUpTicks.run(name: "warning", every: interval, catchUp: catchUp, store: store, logger: logger) {
+            try await tick()
         }
     }
 
