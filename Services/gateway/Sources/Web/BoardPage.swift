@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Logging
+import Mustache
 import ServiceKit
 
 /// `/`: the campaign board, one column per stage in line order (closed and cancelled only when they hold a
@@ -89,6 +90,29 @@ extension DashboardRoutes {
                 filter.after = last.campaign.id.rawValue
             }
             return rows
+        }
+    }
+}
+
+extension DashboardRoutes.BoardView.Column: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "stage": stage
+        case "label": label
+        case "count": count
+        case "cards": cards
+        case "more": more
+        default: nil
+        }
+    }
+}
+
+extension DashboardRoutes.BoardView.More: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "hidden": hidden
+        default: nil
         }
     }
 }

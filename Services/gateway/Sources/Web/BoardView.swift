@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Mustache
 
 /// What the board and lists show of a campaign: a card with its SLA badge.
 struct CampaignCard: Sendable {
@@ -63,6 +64,25 @@ extension SLAStatus {
         case .dueSoon: "due soon"
         case .breached: "breached"
         case .none: "no SLA"
+        }
+    }
+}
+
+/// The board renders hundreds of cards: looked up by name here, not by reflection (Mustache's `Mirror` lookup
+/// was nearly all of a 10,000-campaign board's time).
+extension CampaignCard: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "type": type
+        case "stage": stage
+        case "requester": requester
+        case "specialist": specialist
+        case "launchDate": launchDate
+        case "sla": sla
+        case "slaLabel": slaLabel
+        default: nil
         }
     }
 }
