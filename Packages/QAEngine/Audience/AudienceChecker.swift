@@ -42,8 +42,16 @@ public struct AudienceChecker: Sendable {
         var state = AudienceState(policy: policy)
         // Closure literals (not a local function) keep the captured state's exclusivity checks static.
         while let chunk = try next() {
+            // In windows of at most 64 KB: each is warmed (its rows' dedupe-table slots loaded together) and
+            // then parsed while those slots are still in cache.
             try chunk.withUnsafeBytes { bytes in
-                try parser.feed(bytes) { try state.handle($0, onRow: onRow, write: write) }
+                var start = 0
+                while start < bytes.count {
+                    let window = UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + 65_536, bytes.count)])
+                    state.warm(window.assumingMemoryBound(to: UInt8.self))
+                    try parser.feed(window) { try state.handle($0, onRow: onRow, write: write) }
+                    start += window.count
+                }
             }
             if state.stopped { break }
         }

@@ -51,6 +51,16 @@ public struct AudiencePolicy: Sendable, Hashable {
     /// Replaces the contents of `key` with the identity of UTF-8 `address` for duplicate and suppression
     /// checks: trimmed and lower-cased, Gmail dots and `+tags` removed as the policy says.
     func key(of address: UnsafeBufferPointer<UInt8>, into key: inout [UInt8]) {
+        if FieldText.isASCII(address) {
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: address)
+            let (gmail, strip) = (gmailNormalization, stripPlusTagsEverywhere)
+            let count = key.withUnsafeMutableBufferPointer {
+                Self.asciiKey(inPlace: $0, gmailNormalization: gmail, stripPlusTagsEverywhere: strip)
+            }
+            key.removeSubrange(count...)
+            return
+        }
         FieldText.normalize(address, trimming: .whitespacesAndNewlines, into: &key)
         guard let at = key.lastIndex(of: UInt8(ascii: "@")) else { return }
         let domain = key[(at + 1)...]
@@ -76,6 +86,66 @@ public struct AudiencePolicy: Sendable, Hashable {
         }
     }
 
+    /// `key(of:into:)` for an ASCII address, computed in place over a copy of it (the key is never longer,
+    /// and each byte is written at or before where it is read); returns the key's length.
+    static func asciiKey(
+        inPlace bytes: UnsafeMutableBufferPointer<UInt8>, gmailNormalization: Bool, stripPlusTagsEverywhere: Bool
+    ) -> Int {
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        var at = end - 1
+        while at >= start, bytes[at] != UInt8(ascii: "@") { at -= 1 }
+        var out = 0
+        guard at >= start else {
+            for index in start..<end {
+                bytes[out] = lower(bytes[index])
+                out += 1
+            }
+            return out
+        }
+        let domainCount = end - at - 1
+        var isGmail = false
+        if gmailNormalization, domainCount == 9 || domainCount == 14 {
+            let name = domainCount == 9 ? Self.gmail : Self.googlemail
+            isGmail = true
+            for index in 0..<domainCount where lower(bytes[at + 1 + index]) != name[index] {
+                isGmail = false
+                break
+            }
+        }
+        var localEnd = at
+        if stripPlusTagsEverywhere || isGmail {
+            var index = start
+            while index < at, bytes[index] != UInt8(ascii: "+") { index += 1 }
+            localEnd = index
+        }
+        if isGmail {
+            for index in start..<localEnd where bytes[index] != UInt8(ascii: ".") {
+                bytes[out] = lower(bytes[index])
+                out += 1
+            }
+            for byte in Self.atGmail {
+                bytes[out] = byte
+                out += 1
+            }
+            return out
+        }
+        for index in start..<localEnd {
+            bytes[out] = lower(bytes[index])
+            out += 1
+        }
+        for index in at..<end {
+            bytes[out] = lower(bytes[index])
+            out += 1
+        }
+        return out
+    }
+
+    private static let atGmail = Array("@gmail.com".utf8)
     private static let gmail = Array("gmail.com".utf8)
     private static let googlemail = Array("googlemail.com".utf8)
 }

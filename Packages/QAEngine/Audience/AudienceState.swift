@@ -39,6 +39,22 @@ struct AudienceState {
     private var problems: [Problem] = []
     private var key: [UInt8] = []
     private var normalized: [UInt8] = []
+    /// Hot-path copies of the policy's key rules (reading them through `policy` retains its collections).
+    private let gmailNormalization: Bool
+    private let stripPlusTagsEverywhere: Bool
+    /// Fixed-size scratch for ASCII keys, computed in place.
+    private var keyScratch = [UInt8](repeating: 0, count: 512)
+    /// The hashes of the keys of a chunk's rows, for `warm(_:)`, and what its loads returned.
+    private var hashes: [UInt64] = []
+    private var warmed: UInt64 = 0
+    /// Bit `first << 8 | second` is set for the first two bytes of every role local part of two or more
+    /// bytes; an ASCII local part whose (lower-cased) first two bytes are not in it is no role address.
+    private var rolePrefixes = [UInt64](repeating: 0, count: 1_024)
+    /// True when some role local part is shorter than two bytes (the prefix filter does not apply to those).
+    private let hasShortRoles: Bool
+    /// The last consent field seen (raw bytes) and whether it counted as a yes.
+    private var lastConsent: [UInt8] = []
+    private var lastConsentGranted: Bool?
     /// True when the header is unusable and reading should stop.
     private(set) var stopped = false
 
@@ -55,6 +71,80 @@ struct AudienceState {
         suppressionReasons = reasons
         consentValues = ByteStringSet(policy.consentValues)
         roleLocalParts = ByteStringSet(policy.roleLocalParts)
+        gmailNormalization = policy.gmailNormalization
+        stripPlusTagsEverywhere = policy.stripPlusTagsEverywhere
+        var hasShortRoles = false
+        for role in policy.roleLocalParts {
+            let bytes = Array(role.utf8)
+            if bytes.count < 2 {
+                hasShortRoles = true
+            } else {
+                let bit = Int(bytes[0]) << 8 | Int(bytes[1])
+                rolePrefixes[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+        self.hasShortRoles = hasShortRoles
+        hashes.reserveCapacity(4_096)
+        lastConsent.reserveCapacity(16)
+    }
+
+    /// Before `chunk` is parsed: finds the address of each simple line (no quote up to the address; others
+    /// are left alone), computes its key's hash and loads the dedupe-table slots all of them will probe, so
+    /// their cache misses overlap. Only a hint: the rows are checked as usual afterwards.
+    mutating func warm(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard columns != nil, let base = chunk.baseAddress else { return }
+        let delimiter = policy.delimiter
+        let emailIndex = emailIndex
+        let (gmail, strip) = (gmailNormalization, stripPlusTagsEverywhere)
+        hashes.removeAll(keepingCapacity: true)
+        keyScratch.withUnsafeMutableBufferPointer { scratch in
+            let count = chunk.count
+            var index = 0
+            while index < count {
+                var field = 0
+                var fieldStart = index
+                var emailStart = -1
+                var emailEnd = -1
+                var quoted = false
+                while index < count {
+                    let byte = base[index]
+                    if byte == 0x0A || byte == 0x0D { break }
+                    if byte == delimiter {
+                        if field == emailIndex {
+                            emailStart = fieldStart
+                            emailEnd = index
+                            index += 1
+                            while index < count, base[index] != 0x0A, base[index] != 0x0D { index += 1 }
+                            break
+                        }
+                        field += 1
+                        fieldStart = index + 1
+                    } else if byte == 0x22 {
+                        quoted = true
+                    }
+                    index += 1
+                }
+                if emailStart < 0, field == emailIndex, index < count {
+                    emailStart = fieldStart
+                    emailEnd = index
+                }
+                index += 1
+                let length = emailEnd - emailStart
+                guard !quoted, emailStart >= 0, length <= scratch.count else { continue }
+                var bits: UInt8 = 0
+                for offset in 0..<length {
+                    let byte = base[emailStart + offset]
+                    bits |= byte
+                    scratch[offset] = byte
+                }
+                guard bits < 0x80 else { continue }
+                let keyCount = AudiencePolicy.asciiKey(
+                    inPlace: UnsafeMutableBufferPointer(rebasing: scratch[..<length]), gmailNormalization: gmail,
+                    stripPlusTagsEverywhere: strip)
+                hashes.append(addresses.hash(of: UnsafeBufferPointer(rebasing: scratch[..<keyCount])))
+            }
+        }
+        warmed ^= hashes.withUnsafeBufferPointer { addresses.warm($0) }
     }
 
     /// Checks one record; the header and kept rows go to the cleaned list, handed to `write` in 64 KB pieces.
@@ -105,8 +195,23 @@ struct AudienceState {
             problems.append(.invalidEmail)
             return false
         }
-        policy.key(of: email, into: &key)
-        let (index, inserted) = key.withUnsafeBufferPointer { addresses.insert($0) }
+        let ascii = FieldText.isASCII(email)
+        let index: Int
+        let inserted: Bool
+        if ascii, email.count <= keyScratch.count {
+            let (gmail, strip) = (gmailNormalization, stripPlusTagsEverywhere)
+            let keyCount = keyScratch.withUnsafeMutableBufferPointer { scratch in
+                let bytes = UnsafeMutableBufferPointer(rebasing: scratch[..<email.count])
+                _ = bytes.update(fromContentsOf: email)
+                return AudiencePolicy.asciiKey(inPlace: bytes, gmailNormalization: gmail, stripPlusTagsEverywhere: strip)
+            }
+            (index, inserted) = keyScratch.withUnsafeBufferPointer {
+                addresses.insert(UnsafeBufferPointer(rebasing: $0[..<keyCount]))
+            }
+        } else {
+            policy.key(of: email, into: &key)
+            (index, inserted) = key.withUnsafeBufferPointer { addresses.insert($0) }
+        }
         if index < suppressionReasons.count {
             problems.append(.suppressed(suppressionReasons[index]))
             return false
@@ -117,13 +222,24 @@ struct AudienceState {
         }
         if let consentIndex {
             let value = consentIndex < fields.count ? fields[consentIndex] : UnsafeBufferPointer(start: nil, count: 0)
-            FieldText.normalize(value, trimming: .whitespaces, into: &normalized)
-            if normalized.withUnsafeBufferPointer({ consentValues.index(of: $0) }) == nil {
+            let granted: Bool
+            if let last = lastConsentGranted, value.count == lastConsent.count,
+                value.isEmpty || lastConsent.withUnsafeBufferPointer({ memcmp($0.baseAddress!, value.baseAddress!, value.count) == 0 })
+            {
+                granted = last
+            } else {
+                FieldText.normalize(value, trimming: .whitespaces, into: &normalized)
+                granted = normalized.withUnsafeBufferPointer({ consentValues.index(of: $0) }) != nil
+                lastConsent.removeAll(keepingCapacity: true)
+                lastConsent.append(contentsOf: value)
+                lastConsentGranted = granted
+            }
+            if !granted {
                 problems.append(.missingConsent)
                 return false
             }
         }
-        if let at = email.lastIndex(of: UInt8(ascii: "@")) {
+        if let at = email.lastIndex(of: UInt8(ascii: "@")), !ascii || mayBeRole(UnsafeBufferPointer(rebasing: email[..<at])) {
             FieldText.normalize(UnsafeBufferPointer(rebasing: email[..<at]), trimming: nil, into: &normalized)
             if normalized.withUnsafeBufferPointer({ roleLocalParts.index(of: $0) }) != nil {
                 problems.append(.roleAddress)
@@ -131,6 +247,14 @@ struct AudienceState {
             }
         }
         return true
+    }
+
+    /// False when the ASCII `local` part is certainly no role local part (by its first two bytes).
+    private func mayBeRole(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard local.count >= 2 else { return hasShortRoles }
+        @inline(__always) func lower(_ byte: UInt8) -> Int { Int(byte &- 65 < 26 ? byte | 0x20 : byte) }
+        let bit = lower(local[0]) << 8 | lower(local[1])
+        return rolePrefixes[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Counts the row's problems, keeps samples and calls `onRow`; findings are built only when needed.

@@ -55,6 +55,20 @@ struct ByteStringSet {
         return Self.finish(hash)
     }
 
+    /// Loads the home slot of each key whose `hash(of:)` is in `hashes`, so that the lookups that follow find
+    /// them in cache: the loads are independent, so their cache misses overlap instead of coming one per
+    /// lookup. Returns a value that depends on the loads (keep it so they are not optimised away).
+    func warm(_ hashes: UnsafeBufferPointer<UInt64>) -> UInt64 {
+        slots.withUnsafeBufferPointer { slots in
+            var sink: UInt64 = 0
+            for hash in hashes { sink ^= slots[home(of: hash & Self.tagMask)] }
+            return sink
+        }
+    }
+
+    /// The hash `key` is filed under, for `warm(_:)`.
+    func hash(of key: UnsafeBufferPointer<UInt8>) -> UInt64 { hash(key) }
+
     /// The number of member `key`, or nil.
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? { find(key, hash: hash(key)) }
 
