@@ -80,7 +80,8 @@ final class WorkLog: Sendable {
         defer { bus.removeData() }
         let publisher = try Publisher(ingress: bus.endpoints.ingress, logger: logger)
         let poison = try await publisher.publish(topic: "qa.check.requested", payload: Array("poison".utf8), id: "poison")
-        let options = GroupWorker.Options(credit: 4, maxAttempts: 3, leaseMilliseconds: 5000)
+        // The nacks decide here, never an expired lease.
+        let options = GroupWorker.Options(credit: 4, maxAttempts: 3, leaseMilliseconds: 120_000)
         let workers = try (1...2).map {
             try GroupWorker(endpoint: bus.endpoints.group, group: "qa", prefix: "qa.", id: "w\($0)", options: options, logger: logger)
         }

@@ -25,9 +25,10 @@ public func withTimeout<T: Sendable>(
 }
 
 extension ServiceStore {
-    /// Waits, by observing the database (no polling), until `condition` holds.
+    /// Waits, by observing the database (no polling), until `condition` holds (60 s by default: a full parallel
+    /// test run on two cores can keep a consumer from its work for tens of seconds).
     public func waitUntil(
-        _ what: String, timeout: Duration = .seconds(20), _ condition: @escaping @Sendable (Database) throws -> Bool
+        _ what: String, timeout: Duration = .seconds(60), _ condition: @escaping @Sendable (Database) throws -> Bool
     ) async throws {
         let pool = pool
         try await withTimeout(timeout, what) {
