@@ -21,13 +21,7 @@ enum BoardQuery {
     /// At most `perStage` cards of each stage among the campaigns matching `filter` (its stage, type and
     /// requester; not its limit or cursor), and how many campaigns each stage holds.
     static func cards(_ filter: CampaignFilter, perStage: Int, in db: Database) throws -> (cards: [Card], counts: [String: Int]) {
-        var clauses: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        for (column, value) in [("stage", filter.stage?.rawValue), ("type", filter.type?.rawValue), ("requester", filter.requester)] {
-            guard let value else { continue }
-            clauses.append("\(column) = ?")
-            arguments.append(value)
-        }
+        let (clauses, arguments) = ReadModel.matching(filter)
         let condition = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let counts = try Row.fetchAll(
             db, sql: "SELECT stage, COUNT(*) AS n FROM gw_campaign \(condition) GROUP BY stage", arguments: StatementArguments(arguments)

@@ -14,13 +14,7 @@ enum ReadModel {
 
     /// One page of campaigns matching `filter`, ordered by id, after the cursor's id.
     static func page(_ filter: CampaignFilter, in db: Database) throws -> [CampaignRow] {
-        var clauses: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        for (column, value) in [("stage", filter.stage?.rawValue), ("type", filter.type?.rawValue), ("requester", filter.requester)] {
-            guard let value else { continue }
-            clauses.append("\(column) = ?")
-            arguments.append(value)
-        }
+        var (clauses, arguments) = matching(filter)
         if let after = filter.after {
             clauses.append("id > ?")
             arguments.append(after)
@@ -31,6 +25,18 @@ enum ReadModel {
             db, sql: "SELECT version, sla_due_at, campaign FROM gw_campaign \(condition) ORDER BY id LIMIT ?",
             arguments: StatementArguments(arguments)
         ).map(CampaignRow.init)
+    }
+
+    /// The `gw_campaign` conditions (and their arguments) of `filter`'s stage, type and requester.
+    static func matching(_ filter: CampaignFilter) -> (clauses: [String], arguments: [any DatabaseValueConvertible]) {
+        var clauses: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        for (column, value) in [("stage", filter.stage?.rawValue), ("type", filter.type?.rawValue), ("requester", filter.requester)] {
+            guard let value else { continue }
+            clauses.append("\(column) = ?")
+            arguments.append(value)
+        }
+        return (clauses, arguments)
     }
 
     /// The facts of `id`, oldest first.
