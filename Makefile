@@ -15,6 +15,7 @@
 #   make chaos  the chaos run at full size: 3,000 campaigns through `marquee up` while processes are kill -9ed
 #   make soak   the kill -9 end-to-end tests at full size: 2M bus messages, 10k QA requests over 3 replicas
 
+SHELL := /bin/bash
 SWIFT ?= swift
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PYTHON ?= python3
@@ -37,9 +38,13 @@ build: deps
 test: build
 	$(MAKE) --no-print-directory test-swift test-python
 
-# A crash fails at once instead of waiting on the backtracer; a hung test fails within the time limit.
+# A crash fails at once instead of waiting on the backtracer; a hung test fails within the time limit. On a
+# failure the failed tests are printed again at the end, where a log's tail shows them.
 test-swift:
-	SWIFT_BACKTRACE=enable=no timeout --kill-after=30s 40m $(SWIFT) test --skip-build
+	@set -o pipefail; mkdir -p .build; \
+	SWIFT_BACKTRACE=enable=no timeout --kill-after=30s 40m $(SWIFT) test --skip-build 2>&1 | tee .build/swift-test.log || { \
+	  status=$$?; echo "== failed Swift tests (exit $$status) =="; \
+	  grep -a -A4 -E '✘|Fatal error|Segmentation|signal [0-9]' .build/swift-test.log | grep -a -v ' warning ' | tail -80; exit $$status; }
 
 test-python:
 	MARQUEE_BIN_DIR=$(BIN) $(PYTHON) -m pytest -q Tests/Python
@@ -80,7 +85,7 @@ chaos: build
 	MARQUEE_CHAOS_CAMPAIGNS=3000 SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build --filter ChaosTests
 
 soak: build
-	MARQUEE_E2E_MESSAGES=2000000 MARQUEE_E2E_QA_REQUESTS=10000 $(SWIFT) test --skip-build --filter EndToEndTests
+	MARQUEE_E2E_MESSAGES=2000000 MARQUEE_E2E_QA_REQUESTS=10000 MARQUEE_E2E_GROUP_MESSAGES=50000 $(SWIFT) test --skip-build --filter EndToEndTests
 
 clean:
 	rm -rf .build var

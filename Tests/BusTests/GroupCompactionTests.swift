@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// A broker whose group journal is compacted again and again while workers ack, nack and restart with it.
-@Suite(.timeLimit(.minutes(5))) struct GroupCompactionTests {
+@Suite(.timeLimit(.minutes(10))) struct GroupCompactionTests {
     let logger = TestBroker.quietLogger
 
     @Test func theGroupJournalStaysSmallAndProgressSurvivesRestarts() async throws {

@@ -5,7 +5,7 @@ import Synchronization
 import Testing
 
 /// The foundation's promise, tested on real processes: acked publishes survive `kill -9` of the broker.
-@Suite(.serialized, .timeLimit(.minutes(5))) struct BrokerCrashTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct BrokerCrashTests {
     static var logger: Logger {
         var logger = Logger(label: "e2e")
         logger.logLevel = .critical
