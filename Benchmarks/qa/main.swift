@@ -165,5 +165,7 @@ let pythonOutput = directory.appendingPathComponent("cleaned-python.csv").path
 if let reference = python(["audience", csvURL.path, suppressionURL.path, pythonOutput]), reference.count == 2 {
     print("  python  \(seconds(wall: reference[0], cpu: reference[1])); csv module)")
     print("  ratio   \(String(format: "%.2f× python (wall), %.2f× (CPU)", reference[0] / swiftSeconds, reference[1] / swiftCPU))")
+    let same = FileManager.default.contentsEqual(atPath: cleanedURL.path, andPath: pythonOutput)
+    print("          cleaned lists \(same ? "byte-identical" : "DIFFER") (swift and python)")
 }
 if sink == -1 { print(sink) }

@@ -140,6 +140,76 @@ struct AudienceCase: Sendable, CustomTestStringConvertible {
         #expect(String(decoding: key, as: UTF8.self) == "ann@brightline-goods.com")
     }
 
+    @Test func theLastReasonGivenForAnAddressHolds() throws {
+        var policy = AudiencePolicy()
+        policy.suppress(["gone@brightline-goods.com", "left@brightline-goods.com"], reason: .unsubscribed)
+        policy.suppress(["Gone@Brightline-Goods.com"], reason: .bounced)
+        let report = try AudienceChecker(policy: policy).check(
+            Data("email,consent\ngone@brightline-goods.com,yes\nleft@brightline-goods.com,yes\n".utf8))
+        #expect(report.counts == ["audience.suppressed": 2])
+        #expect(report.findings.map(\.message).sorted() == [
+            "gone@brightline-goods.com is on the suppression list (bounced).",
+            "left@brightline-goods.com is on the suppression list (unsubscribed).",
+        ])
+    }
+
+    /// Addresses whose keys take every branch: Gmail dots and tags, a 9-byte domain that is not Gmail, white
+    /// space, plus tags elsewhere, no `@`, upper case.
+    static let keyCases = [
+        "Ann.Lee+news@GMAIL.com", "a.b@googlemail.com", "x.y+z@yahoo.com", " x+y@brightline-goods.com\t",
+        "no-at-sign", "MIXED.Case@Example.ORG", "a+b+c@gmail.com", "@gmail.com", "", " ", "q@x.io",
+    ]
+
+    @Test(arguments: [false, true])
+    func theOnePassKeyEqualsTheFullKey(stripPlusTags: Bool) {
+        var policy = AudiencePolicy()
+        policy.stripPlusTagsEverywhere = stripPlusTags
+        for var address in Self.keyCases {
+            var expected: [UInt8] = []
+            address.withUTF8 { policy.key(of: $0, into: &expected) }
+            var key = [UInt8](repeating: 0, count: 64)
+            let count = address.withUTF8 { utf8 in
+                key.withUnsafeMutableBufferPointer {
+                    AudiencePolicy.asciiKey(
+                        of: utf8, into: $0, gmailNormalization: true, stripPlusTagsEverywhere: stripPlusTags)
+                }
+            }
+            #expect(count.map { Array(key[..<$0]) } == expected, "\(address)")
+        }
+    }
+
+    /// Keys computed ahead for whole lines (LF and CRLF) are reused; lines ended by a lone CR, quoted rows and
+    /// rows split across reads are keyed as they are parsed. Either way the verdicts are the same.
+    @Test func everyLineEndingAndReadSizeGivesTheSameReport() throws {
+        var rows: [String] = []
+        for index in 0..<4_000 {
+            let address = Self.keyCases[index % Self.keyCases.count].replacingOccurrences(of: "@", with: "\(index % 1_500)@")
+            let name = index % 5 == 0 ? "\"Lee, Ann\"" : "Ann"
+            rows.append(index % 3 == 0 ? "\(address),\(name),yes" : "\(name.count > 3 ? "x" : "")\(address),\(name),yes")
+        }
+        func report(_ separator: String) throws -> AudienceReport {
+            var policy = AudiencePolicy()
+            policy.consentColumn = "consent"
+            policy.suppress(["ann.lee@gmail.com", "x.y@yahoo.com"], reason: .bounced)
+            let csv = Data((["email,name,consent"] + rows).joined(separator: separator).utf8)
+            return try AudienceChecker(policy: policy).check(csv)
+        }
+        let lineFeeds = try report("\n")
+        #expect(lineFeeds.rows == 4_000 && lineFeeds.counts["audience.duplicate", default: 0] > 0)
+        #expect(lineFeeds.counts["audience.suppressed", default: 0] > 0)
+        #expect(try report("\r\n") == lineFeeds)
+        #expect(try report("\r") == lineFeeds)
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("audience-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data((["email,name,consent"] + rows).joined(separator: "\n").utf8).write(to: file)
+        var policy = AudiencePolicy()
+        policy.suppress(["ann.lee@gmail.com", "x.y@yahoo.com"], reason: .bounced)
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        #expect(try AudienceChecker(policy: policy).check(handle) == lineFeeds)
+    }
+
     @Test func countsDoNotDependOnTheRowCallback() throws {
         var csv = "email,consent\n"
         for index in 0..<3_000 { csv += index % 7 == 0 ? "bad\(index),yes\n" : "p\(index % 2_000)@brightline-goods.com,yes\n" }

@@ -33,18 +33,26 @@ public struct AudiencePolicy: Sendable, Hashable {
     public var delimiter: UInt8 = UInt8(ascii: ",")
     /// How many findings the report keeps as samples (all are counted and passed to the row callback).
     public var sampleFindings = 100
-    private(set) var suppressions: [String: SuppressionReason] = [:]
+    /// The suppression list as keys (see `key(of:into:)`) back to back, where each ends, and each one's reason;
+    /// when a key is listed twice, its last reason holds. Bytes rather than `String`s: lists of 100k addresses
+    /// are read in a few milliseconds.
+    private(set) var suppressionKeys: [UInt8] = []
+    private(set) var suppressionEnds: [Int] = []
+    private(set) var suppressionReasons: [SuppressionReason] = []
 
     /// The default policy with no suppressions.
     public init() {}
 
     /// Adds `addresses` to the suppression list for `reason`.
     public mutating func suppress(_ addresses: some Sequence<String>, reason: SuppressionReason) {
-        suppressions.reserveCapacity(suppressions.count + addresses.underestimatedCount)
+        suppressionEnds.reserveCapacity(suppressionEnds.count + addresses.underestimatedCount)
+        suppressionReasons.reserveCapacity(suppressionReasons.count + addresses.underestimatedCount)
         var key: [UInt8] = []
         for var address in addresses {
             address.withUTF8 { self.key(of: $0, into: &key) }
-            suppressions[String(decoding: key, as: UTF8.self)] = reason
+            suppressionKeys.append(contentsOf: key)
+            suppressionEnds.append(suppressionKeys.count)
+            suppressionReasons.append(reason)
         }
     }
 
@@ -84,6 +92,33 @@ public struct AudiencePolicy: Sendable, Hashable {
         } else if localEnd < at {
             key.removeSubrange(localEnd..<at)
         }
+    }
+
+    /// `key(of:into:)` of `address` written to the start of `key` (at least as long) when the address is
+    /// ASCII; returns the key's length, or nil (and `key` unspecified) when it is not. One pass for the common
+    /// address — no white space around it, no Gmail domain or plus tag to strip — `asciiKey(inPlace:…)` after.
+    static func asciiKey(
+        of address: UnsafeBufferPointer<UInt8>, into key: UnsafeMutableBufferPointer<UInt8>, gmailNormalization: Bool,
+        stripPlusTagsEverywhere: Bool
+    ) -> Int? {
+        let count = address.count
+        var bits: UInt8 = 0
+        var at = -1
+        for index in 0..<count {
+            let byte = address[index]
+            bits |= byte
+            if byte == UInt8(ascii: "@") { at = index }
+            key[index] = byte &- 65 < 26 ? byte | 0x20 : byte
+        }
+        guard bits < 0x80 else { return nil }
+        let domainCount = count - at - 1
+        let isCommon =
+            count > 0 && key[0] > 0x20 && key[count - 1] > 0x20 && !stripPlusTagsEverywhere
+            && !(gmailNormalization && at >= 0 && (domainCount == 9 || domainCount == 14))
+        if isCommon { return count }
+        return asciiKey(
+            inPlace: UnsafeMutableBufferPointer(rebasing: key[..<count]), gmailNormalization: gmailNormalization,
+            stripPlusTagsEverywhere: stripPlusTagsEverywhere)
     }
 
     /// `key(of:into:)` for an ASCII address, computed in place over a copy of it (the key is never longer,

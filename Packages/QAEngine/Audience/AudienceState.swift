@@ -42,11 +42,19 @@ struct AudienceState {
     /// Hot-path copies of the policy's key rules (reading them through `policy` retains its collections).
     private let gmailNormalization: Bool
     private let stripPlusTagsEverywhere: Bool
+    private let commaSeparated: Bool
     /// Fixed-size scratch for ASCII keys, computed in place.
     private var keyScratch = [UInt8](repeating: 0, count: 512)
-    /// The hashes of the keys of a chunk's rows, for `warm(_:)`, and what its loads returned.
+    /// The hashes of the keys of a window's rows, for `warm(_:)`, and what its loads returned.
     private var hashes: [UInt64] = []
     private var warmed: UInt64 = 0
+    /// The keys `warm(_:)` computed for the window being parsed, back to back (never more bytes than the
+    /// window), and the rows they belong to, in order; `warmedCursor` is the next one `check` may reuse.
+    private var warmedKeys = [UInt8](repeating: 0, count: AudienceState.window)
+    private var warmedRows: [WarmedRow] = []
+    private var warmedCursor = 0
+    /// The bytes of the window being parsed (nil between windows): only a field inside it can be a warmed row.
+    private var window: UnsafeBufferPointer<UInt8>?
     /// Bit `first << 8 | second` is set for the first two bytes of every role local part of two or more
     /// bytes; an ASCII local part whose (lower-cased) first two bytes are not in it is no role address.
     private var rolePrefixes = [UInt64](repeating: 0, count: 1_024)
@@ -58,14 +66,20 @@ struct AudienceState {
     /// True when the header is unusable and reading should stop.
     private(set) var stopped = false
 
-    init(policy: AudiencePolicy) {
+    /// A state for checking a list of `listBytes` bytes, when known (its keys never take more).
+    init(policy: AudiencePolicy, listBytes: Int? = nil) {
         self.policy = policy
-        var addresses = ByteStringSet(capacity: policy.suppressions.count + 1_024)
+        var addresses = ByteStringSet(capacity: policy.suppressionEnds.count + 1_024)
+        addresses.reserveMemberBytes(policy.suppressionKeys.count + min(listBytes ?? 0, Self.reservedKeyBytesLimit))
         var reasons: [AudiencePolicy.SuppressionReason] = []
-        reasons.reserveCapacity(policy.suppressions.count)
-        for (var address, reason) in policy.suppressions {
-            address.withUTF8 { _ = addresses.insert($0) }
-            reasons.append(reason)
+        reasons.reserveCapacity(policy.suppressionEnds.count)
+        policy.suppressionKeys.withUnsafeBufferPointer { keys in
+            var start = 0
+            for (end, reason) in zip(policy.suppressionEnds, policy.suppressionReasons) {
+                let (index, inserted) = addresses.insert(UnsafeBufferPointer(rebasing: keys[start..<end]))
+                if inserted { reasons.append(reason) } else { reasons[index] = reason }
+                start = end
+            }
         }
         self.addresses = addresses
         suppressionReasons = reasons
@@ -73,6 +87,7 @@ struct AudienceState {
         roleLocalParts = ByteStringSet(policy.roleLocalParts)
         gmailNormalization = policy.gmailNormalization
         stripPlusTagsEverywhere = policy.stripPlusTagsEverywhere
+        commaSeparated = policy.delimiter == UInt8(ascii: ",")
         var hasShortRoles = false
         for role in policy.roleLocalParts {
             let bytes = Array(role.utf8)
@@ -88,16 +103,37 @@ struct AudienceState {
         lastConsent.reserveCapacity(16)
     }
 
-    /// Before `chunk` is parsed: finds the address of each simple line (no quote up to the address; others
-    /// are left alone), computes its key's hash and loads the dedupe-table slots all of them will probe, so
-    /// their cache misses overlap. Only a hint: the rows are checked as usual afterwards.
+    /// The most key bytes reserved up front for a list of known size.
+    static let reservedKeyBytesLimit = 1 << 30
+
+    /// The most bytes handed to `warm(_:)` at a time.
+    static let window = 65_536
+
+    /// The address field of a row `warm(_:)` saw, with its key and the key's hash.
+    private struct WarmedRow {
+        var field: UnsafePointer<UInt8>
+        var fieldCount: Int
+        var keyEnd: Int
+        var hash: UInt64
+    }
+
+    /// Before `chunk` (at most `window` bytes) is parsed: finds the address of each simple line (no quote up
+    /// to the address; others are left alone), computes its key and hash, and loads the dedupe-table slots all
+    /// of them will probe, so their cache misses overlap. The rows are then checked as usual, reusing those
+    /// keys for the fields they were computed from, until `leaveWindow()`.
     mutating func warm(_ chunk: UnsafeBufferPointer<UInt8>) {
+        precondition(chunk.count <= Self.window, "windows are at most \(Self.window) bytes")
+        hashes.removeAll(keepingCapacity: true)
+        warmedRows.removeAll(keepingCapacity: true)
+        warmedCursor = 0
+        window = chunk
         guard columns != nil, let base = chunk.baseAddress else { return }
         let delimiter = policy.delimiter
         let emailIndex = emailIndex
         let (gmail, strip) = (gmailNormalization, stripPlusTagsEverywhere)
-        hashes.removeAll(keepingCapacity: true)
-        keyScratch.withUnsafeMutableBufferPointer { scratch in
+        let longestKey = keyScratch.count
+        warmedKeys.withUnsafeMutableBufferPointer { keys in
+            var keyStart = 0
             let count = chunk.count
             var index = 0
             while index < count {
@@ -113,8 +149,11 @@ struct AudienceState {
                         if field == emailIndex {
                             emailStart = fieldStart
                             emailEnd = index
+                            // The rest of the line, to its line feed (a lone CR is missed: that line's key
+                            // is then not warmed, nothing worse; a key is reused only for its own bytes).
                             index += 1
-                            while index < count, base[index] != 0x0A, base[index] != 0x0D { index += 1 }
+                            let rest = UnsafeRawPointer(base + index)
+                            index = memchr(rest, 0x0A, count - index).map { index + rest.distance(to: UnsafeRawPointer($0)) } ?? count
                             break
                         }
                         field += 1
@@ -130,34 +169,50 @@ struct AudienceState {
                 }
                 index += 1
                 let length = emailEnd - emailStart
-                guard !quoted, emailStart >= 0, length <= scratch.count else { continue }
-                var bits: UInt8 = 0
-                for offset in 0..<length {
-                    let byte = base[emailStart + offset]
-                    bits |= byte
-                    scratch[offset] = byte
-                }
-                guard bits < 0x80 else { continue }
-                let keyCount = AudiencePolicy.asciiKey(
-                    inPlace: UnsafeMutableBufferPointer(rebasing: scratch[..<length]), gmailNormalization: gmail,
-                    stripPlusTagsEverywhere: strip)
-                hashes.append(addresses.hash(of: UnsafeBufferPointer(rebasing: scratch[..<keyCount])))
+                guard !quoted, emailStart >= 0, length <= longestKey,
+                    let keyCount = AudiencePolicy.asciiKey(
+                        of: UnsafeBufferPointer(start: base + emailStart, count: length),
+                        into: UnsafeMutableBufferPointer(rebasing: keys[keyStart...]), gmailNormalization: gmail,
+                        stripPlusTagsEverywhere: strip)
+                else { continue }
+                let hash = addresses.hash(of: UnsafeBufferPointer(rebasing: keys[keyStart..<keyStart + keyCount]))
+                hashes.append(hash)
+                keyStart += keyCount
+                warmedRows.append(WarmedRow(field: base + emailStart, fieldCount: length, keyEnd: keyStart, hash: hash))
             }
         }
         warmed ^= hashes.withUnsafeBufferPointer { addresses.warm($0) }
     }
 
-    /// Checks one record; the header and kept rows go to the cleaned list, handed to `write` in 64 KB pieces.
-    mutating func handle(
-        _ record: CSVParser.Record, onRow: ((AudienceRow) -> Void)?, write: ([UInt8]) throws -> Void
-    ) throws {
-        handle(record, onRow: onRow)
-        if let output = cleanedOutput(minimumBytes: 65_536) { try write(output) }
+    /// After the window given to `warm(_:)` is parsed: its keys no longer apply (its memory may be reused).
+    mutating func leaveWindow() {
+        window = nil
+        warmedRows.removeAll(keepingCapacity: true)
     }
 
-    /// The cleaned list written so far, once it holds `minimumBytes` or more; the buffer is then emptied.
-    mutating func cleanedOutput(minimumBytes: Int) -> [UInt8]? {
-        writer.buffer.count >= minimumBytes ? writer.drain() : nil
+    /// The key and hash `warm(_:)` computed for `field` (an untrimmed address field), if it did.
+    private mutating func warmedKey(of field: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int, hash: UInt64)? {
+        guard let window, let start = field.baseAddress, let windowStart = window.baseAddress,
+            start >= windowStart, start < windowStart + window.count
+        else { return nil }
+        while warmedCursor < warmedRows.count, warmedRows[warmedCursor].field < start { warmedCursor += 1 }
+        guard warmedCursor < warmedRows.count else { return nil }
+        let row = warmedRows[warmedCursor]
+        guard row.field == start, row.fieldCount == field.count else { return nil }
+        return (warmedCursor == 0 ? 0 : warmedRows[warmedCursor - 1].keyEnd, row.keyEnd, row.hash)
+    }
+
+    /// Checks one record; the header and kept rows go to the cleaned list, handed to `write` in 64 KB pieces.
+    mutating func handle(
+        _ record: CSVParser.Record, onRow: ((AudienceRow) -> Void)?, write: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        handle(record, onRow: onRow)
+        try flushCleaned(minimumBytes: 65_536, to: write)
+    }
+
+    /// Hands the cleaned list written so far to `write` once it holds `minimumBytes` or more, and empties it.
+    mutating func flushCleaned(minimumBytes: Int, to write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        if writer.buffer.count >= minimumBytes { try writer.flush(write) }
     }
 
     private mutating func handle(_ record: CSVParser.Record, onRow: ((AudienceRow) -> Void)?) {
@@ -179,18 +234,21 @@ struct AudienceState {
             let hasEmail = emailIndex < fields.count
             let field = hasEmail ? fields[emailIndex] : UnsafeBufferPointer(start: nil, count: 0)
             FieldText.withTrimmed(field, .whitespaces) { email in
-                if keep, hasEmail { keep = check(email: email, fields: fields) }
+                if keep, hasEmail { keep = check(email: email, field: field, fields: fields) }
                 if keep {
                     kept += 1
-                    writer.write(fields)
+                    // An unquoted record split at commas has no comma, quote or line break in a field.
+                    writer.write(fields, asIs: record.isUnquoted && commaSeparated)
                 }
                 report(line: record.line, email: hasEmail ? email : nil, fields: fields, kept: keep, onRow: onRow)
             }
         }
     }
 
-    /// Checks one (trimmed) address; false when the row must be dropped.
-    private mutating func check(email: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Bool {
+    /// Checks one (trimmed) address from `field`; false when the row must be dropped.
+    private mutating func check(
+        email: UnsafeBufferPointer<UInt8>, field: UnsafeBufferPointer<UInt8>, fields: CSVFields
+    ) -> Bool {
         guard EmailAddressSyntax.isValid(email) else {
             problems.append(.invalidEmail)
             return false
@@ -198,13 +256,16 @@ struct AudienceState {
         let ascii = FieldText.isASCII(email)
         let index: Int
         let inserted: Bool
-        if ascii, email.count <= keyScratch.count {
-            let (gmail, strip) = (gmailNormalization, stripPlusTagsEverywhere)
-            let keyCount = keyScratch.withUnsafeMutableBufferPointer { scratch in
-                let bytes = UnsafeMutableBufferPointer(rebasing: scratch[..<email.count])
-                _ = bytes.update(fromContentsOf: email)
-                return AudiencePolicy.asciiKey(inPlace: bytes, gmailNormalization: gmail, stripPlusTagsEverywhere: strip)
+        let (gmail, strip) = (gmailNormalization, stripPlusTagsEverywhere)
+        if let (start, end, hash) = warmedKey(of: field) {
+            (index, inserted) = warmedKeys.withUnsafeBufferPointer {
+                addresses.insert(UnsafeBufferPointer(rebasing: $0[start..<end]), hash: hash)
             }
+        } else if ascii, email.count <= keyScratch.count,
+            let keyCount = keyScratch.withUnsafeMutableBufferPointer({
+                AudiencePolicy.asciiKey(of: email, into: $0, gmailNormalization: gmail, stripPlusTagsEverywhere: strip)
+            })
+        {
             (index, inserted) = keyScratch.withUnsafeBufferPointer {
                 addresses.insert(UnsafeBufferPointer(rebasing: $0[..<keyCount]))
             }

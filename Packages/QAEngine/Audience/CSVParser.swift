@@ -5,11 +5,13 @@
 /// others are copied, runs of ordinary bytes in bulk, so the per-byte work is a comparison.
 struct CSVParser {
     /// One parsed record: its fields (borrowed, valid only during the `emit` call), the line it starts on,
-    /// and why it is malformed, if it is.
+    /// and why it is malformed, if it is. `isUnquoted` is true when no field was quoted, so the fields and
+    /// their separators are the record's CSV form as they stand.
     struct Record {
         var fields: CSVFields
         var line: Int
         var problem: String?
+        var isUnquoted = false
     }
 
     private enum State {
@@ -126,7 +128,7 @@ struct CSVParser {
                     if !(ends.count == 1 && ends[0] == 0) {
                         try ends.withUnsafeBufferPointer { ends in
                             let fields = CSVFields(bytes: UnsafeBufferPointer(rebasing: input[start..<index]), ends: ends)
-                            try emit(Record(fields: fields, line: recordLine, problem: nil))
+                            try emit(Record(fields: fields, line: recordLine, problem: nil, isUnquoted: true))
                         }
                     }
                     ends.removeAll(keepingCapacity: true)

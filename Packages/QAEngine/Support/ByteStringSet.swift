@@ -35,6 +35,12 @@ struct ByteStringSet {
     /// The number of members.
     var count: Int { ends.count }
 
+    /// Makes room for `bytes` more member bytes at once, so that inserting them copies nothing when the
+    /// buffer would otherwise have grown (memory is only committed as it is written).
+    mutating func reserveMemberBytes(_ bytes: Int) {
+        storage.reserveCapacity(storage.count + bytes)
+    }
+
     /// The hash `key` is filed under in this set.
     @inline(__always)
     private func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -75,7 +81,11 @@ struct ByteStringSet {
     /// Inserts `key`; returns its number and whether it was not a member before.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
-        let hash = hash(key)
+        insert(key, hash: hash(key))
+    }
+
+    /// `insert(_:)` with the key's `hash(of:)` already computed.
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int, inserted: Bool) {
         if let found = find(key, hash: hash) { return (found, false) }
         if (ends.count + 1) * 2 > slots.count { grow() }
         let number = ends.count

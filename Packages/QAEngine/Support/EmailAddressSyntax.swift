@@ -17,49 +17,61 @@ enum EmailAddressSyntax {
 
     private static func isValidLocal(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !local.isEmpty, local.count <= 64, local.first != 46, local.last != 46 else { return false }
-        var previousDot = false
-        for byte in local {
-            if byte == 46 {
-                if previousDot { return false }
-                previousDot = true
-                continue
+        return byteClasses.withUnsafeBufferPointer { classes in
+            var previousDot = false
+            for byte in local {
+                if byte == 46 {
+                    if previousDot { return false }
+                    previousDot = true
+                    continue
+                }
+                previousDot = false
+                guard classes[Int(byte)] & localByte != 0 else { return false }
             }
-            previousDot = false
-            guard isAlphanumeric(byte) || isLocalSymbol(byte) || byte >= 0x80 else { return false }
+            return true
         }
-        return true
     }
 
     /// Labels separated by dots, each 1–63 bytes without a leading or trailing hyphen; at least two labels,
-    /// the last (the top-level domain) at least two bytes and not all digits.
+    /// the last (the top-level domain) at least two bytes and not all digits. One pass over the bytes.
     private static func isValidDomain(_ domain: UnsafeBufferPointer<UInt8>) -> Bool {
         guard domain.count <= 253 else { return false }
-        var labels = 0
-        var start = 0
-        while true {
-            var end = start
-            while end < domain.count, domain[end] != 46 { end += 1 }
-            let label = UnsafeBufferPointer(rebasing: domain[start..<end])
-            guard !label.isEmpty, label.count <= 63, label.first != 45, label.last != 45,
-                label.allSatisfy({ isAlphanumeric($0) || $0 == 45 || $0 >= 0x80 })
-            else { return false }
-            labels += 1
-            guard end < domain.count else {
-                return labels >= 2 && label.count >= 2 && !label.allSatisfy { $0 >= 48 && $0 <= 57 }
+        return byteClasses.withUnsafeBufferPointer { classes in
+            var labels = 0
+            var start = 0
+            var allDigits = true
+            for index in 0...domain.count {
+                guard index < domain.count, domain[index] != 46 else {
+                    let count = index - start
+                    guard count >= 1, count <= 63, domain[start] != 45, domain[index - 1] != 45 else { return false }
+                    labels += 1
+                    if index == domain.count { return labels >= 2 && count >= 2 && !allDigits }
+                    start = index + 1
+                    allDigits = true
+                    continue
+                }
+                let byteClass = classes[Int(domain[index])]
+                guard byteClass & domainByte != 0 else { return false }
+                allDigits = allDigits && byteClass & digit != 0
             }
-            start = end + 1
+            return false
         }
     }
 
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
-    }
+    /// Bits of `byteClasses`: may stand in a local part outside dots; may stand in a domain label; is a digit.
+    private static let localByte: UInt8 = 1
+    private static let domainByte: UInt8 = 2
+    private static let digit: UInt8 = 4
 
-    /// `!#$%&'*+-/=?^_`{|}~`.
-    private static func isLocalSymbol(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 33, 35, 36, 37, 38, 39, 42, 43, 45, 47, 61, 63, 94, 95, 96, 123, 124, 125, 126: true
-        default: false
-        }
+    /// Per byte value, its `localByte`, `domainByte` and `digit` bits: letters and digits are both; the
+    /// symbols `!#$%&'*+-/=?^_`{|}~` may stand in a local part, the hyphen also in a domain; non-ASCII bytes
+    /// (UTF-8 of internationalised names) in both.
+    private static let byteClasses: [UInt8] = (0...255).map { value -> UInt8 in
+        let byte = UInt8(value)
+        let isDigit = byte >= 48 && byte <= 57
+        let isLetter = (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+        if isDigit { return localByte | domainByte | digit }
+        if isLetter || byte >= 0x80 || byte == 45 { return localByte | domainByte }
+        return Array("!#$%&'*+/=?^_`{|}~".utf8).contains(byte) ? localByte : 0
     }
 }
