@@ -45,9 +45,55 @@ import Testing
         "people: {ana: {channels: {qa_failed: [pigeon]}}}",
         "people: {ana: {quiet_hours: {from: \"25:00\", to: \"08:00\"}}}",
         "email: {host: h}",
+        "webhooks: [{name: a, format: slack}]",
+        "webhooks: [{name: a, format: slack, url: \"http://x/\", url_env: HOOK}]",
     ])
     func badConfigIsRefused(_ yaml: String) {
         #expect(throws: (any Error).self) { try NotifyConfig.parse(yaml) }
+    }
+
+    /// A misspelt key anywhere stops the start with its path, instead of silently doing nothing.
+    @Test(arguments: [
+        ("dashbord_url: https://x/", "dashbord_url"),
+        ("email: {host: h, from: f, pasword_file: /run/pw}", "pasword_file"),
+        ("webhooks: [{name: a, format: slack, url: \"http://x/\", kind: [go_live]}]", "kind"),
+        ("people: {ana: {quiet_hours: {from: \"20:00\", to: \"08:00\", timezone: UTC}}}", "timezone"),
+        ("people: {ana: {chanels: {}}}", "chanels"),
+        ("retry: {max_attempt: 3}", "max_attempt"),
+    ])
+    func anUnknownKeyIsNamed(_ yaml: String, _ key: String) {
+        do {
+            _ = try NotifyConfig.parse(yaml)
+            Issue.record("\(yaml) was accepted")
+        } catch {
+            let sentence = "\(error)"
+            #expect(error is NotifyConfigError)
+            #expect(sentence.contains(".\(key): unknown key \"\(key)\"") || sentence.hasPrefix("\(key): unknown key"), "\(sentence)")
+        }
+    }
+
+    @Test func aWebhookAddressCanComeFromTheEnvironmentOrAFile() throws {
+        let config = try NotifyConfig.parse(
+            """
+            webhooks:
+              - {name: ops, format: slack, url_env: OPS_HOOK}
+              - {name: audit, format: slack, url_file: /nonexistent/hook}
+            """)
+        let ops = config.webhooks[0]
+        #expect(try ops.endpoint(environment: ["OPS_HOOK": "https://hooks.example.com/T0/B0/x"]).host == "hooks.example.com")
+        #expect(throws: NotifyConfigError.self) { try ops.endpoint(environment: [:]) }
+        do {
+            _ = try ops.endpoint(environment: ["OPS_HOOK": "ftp://T0-secret"])
+            Issue.record("a non-http address was accepted")
+        } catch {
+            #expect(!"\(error)".contains("T0-secret"), "the error repeats the address")
+        }
+        #expect(throws: (any Error).self) { try config.webhooks[1].endpoint(environment: [:]) }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("hook-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("https://hooks.example.com/from-file\n".utf8).write(to: file)
+        let fromFile = WebhookSettings(name: "f", format: .slack, urlFile: file.path)
+        #expect(try fromFile.endpoint().absoluteString == "https://hooks.example.com/from-file")
     }
 
     @Test func aMissingSecretVariableIsAnError() {

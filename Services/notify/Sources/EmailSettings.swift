@@ -41,7 +41,7 @@ public struct EmailSettings: Sendable, Codable {
         try Secret.read(file: passwordFile, variable: passwordEnv, environment: environment)
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case host, port, from, security, username, helo
         case passwordFile = "password_file"
         case passwordEnv = "password_env"
@@ -49,6 +49,7 @@ public struct EmailSettings: Sendable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             host: try c.decode(String.self, forKey: .host), port: try c.decodeIfPresent(Int.self, forKey: .port) ?? 587,

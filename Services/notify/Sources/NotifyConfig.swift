@@ -54,15 +54,21 @@ public struct NotifyConfig: Sendable, Codable {
         self.retry = retry
     }
 
-    /// Reads the YAML `text`; throws a `DecodingError` or `NotifyConfigError` naming what is wrong.
+    /// Reads the YAML `text`; throws a `NotifyConfigError` naming what is wrong, and where.
     public static func parse(_ text: String) throws -> NotifyConfig {
-        let config = try YAMLDecoder().decode(NotifyConfig.self, from: text.isEmpty ? "{}" : text)
+        let config: NotifyConfig
+        do {
+            config = try YAMLDecoder().decode(NotifyConfig.self, from: text.isEmpty ? "{}" : text)
+        } catch let error as DecodingError {
+            throw NotifyConfigError(error)
+        }
         var names = Set<String>()
         for webhook in config.webhooks {
             guard names.insert(webhook.name).inserted else { throw NotifyConfigError("webhook \"\(webhook.name)\" is listed twice") }
-            guard URL(string: webhook.url)?.scheme.map({ ["http", "https"].contains($0) }) == true else {
-                throw NotifyConfigError("webhook \"\(webhook.name)\": url \"\(webhook.url)\" is not http(s)")
+            guard [webhook.url, webhook.urlFile, webhook.urlEnv].compactMap({ $0 }).count == 1 else {
+                throw NotifyConfigError("webhook \"\(webhook.name)\" needs exactly one of url, url_file and url_env")
             }
+            if let url = webhook.url { _ = try WebhookSettings.endpoint(url, webhook: webhook.name) }
             if webhook.format == .signed, webhook.secret == nil {
                 throw NotifyConfigError("webhook \"\(webhook.name)\" is signed and needs secret_file or secret_env")
             }
@@ -79,7 +85,7 @@ public struct NotifyConfig: Sendable, Codable {
     /// The preferences of `user` (empty when not configured).
     public func preferences(of user: UserID) -> Preferences { people[user.rawValue] ?? Preferences() }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case dashboardURL = "dashboard_url"
         case defaultChannels = "default_channels"
         case staleAfterHours = "stale_after_hours"
@@ -88,6 +94,7 @@ public struct NotifyConfig: Sendable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = NotifyConfig()
         dashboardURL = try c.decodeIfPresent(String.self, forKey: .dashboardURL) ?? defaults.dashboardURL
@@ -101,8 +108,25 @@ public struct NotifyConfig: Sendable, Codable {
     }
 }
 
-/// A configuration that decodes but makes no sense.
+/// A configuration that does not decode or makes no sense, as one sentence.
 public struct NotifyConfigError: Error, Sendable, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
+
+    /// The sentence for a decoding failure: where in the file (`people.ana.quiet_hours`) and what is wrong.
+    init(_ error: DecodingError) {
+        func place(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "the file" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            self.init("\(place(context.codingPath)): \(key.stringValue) is missing")
+        case let .typeMismatch(type, context), let .valueNotFound(type, context):
+            self.init("\(place(context.codingPath)): expected \(type)")
+        case let .dataCorrupted(context):
+            self.init("\(place(context.codingPath)): \(context.debugDescription)")
+        @unknown default:
+            self.init("\(error)")
+        }
+    }
 }

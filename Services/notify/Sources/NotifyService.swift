@@ -96,7 +96,7 @@ public enum NotifyService {
             channels.append(try SMTPChannel(settings: email, password: try email.password()))
         }
         for webhook in config.webhooks {
-            channels.append(WebhookChannel(webhook: webhook, key: try webhook.signingKey()))
+            channels.append(WebhookChannel(webhook: webhook, endpoint: try webhook.endpoint(), key: try webhook.signingKey()))
         }
         return channels
     }

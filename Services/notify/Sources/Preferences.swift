@@ -22,13 +22,14 @@ public struct Preferences: Sendable, Hashable, Codable {
         channels[kind] ?? defaultChannels ?? fallback
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case channels
         case defaultChannels = "default_channels"
         case quietHours = "quiet_hours"
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         channels = try c.decodeIfPresent([NotificationKind: [PersonalChannel]].self, forKey: .channels) ?? [:]
         defaultChannels = try c.decodeIfPresent([PersonalChannel].self, forKey: .defaultChannels)

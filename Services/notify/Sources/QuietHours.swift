@@ -30,8 +30,16 @@ public struct QuietHours: Sendable, Hashable, Codable {
         return calendar.nextDate(after: now, matching: match, matchingPolicy: .nextTime) ?? now
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case from, to
         case timeZone = "time_zone"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            from: try c.decode(TimeOfDay.self, forKey: .from), to: try c.decode(TimeOfDay.self, forKey: .to),
+            timeZone: try c.decodeIfPresent(String.self, forKey: .timeZone))
     }
 }

@@ -22,13 +22,14 @@ public struct RetryPolicy: Sendable, Hashable, Codable {
         return .retry(afterMilliseconds: Int((window * fraction).rounded(.up)))
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case maxAttempts = "max_attempts"
         case firstDelayMilliseconds = "first_delay_ms"
         case maxDelayMilliseconds = "max_delay_ms"
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             maxAttempts: try c.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? 6,

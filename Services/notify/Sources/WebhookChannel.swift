@@ -10,13 +10,18 @@ import ServiceKit
 public struct WebhookChannel: NotificationChannel {
     public var name: String { webhook.channel }
     let webhook: WebhookSettings
+    let endpoint: URL
     let key: Secret?
     let session: URLSession
     let clock: WallClock
 
-    /// A channel for `webhook`, signing with `key` when its format is `signed`.
-    public init(webhook: WebhookSettings, key: Secret?, timeout: TimeInterval = 10, clock: WallClock = .system) {
+    /// A channel posting to `endpoint` (the webhook's resolved address) for `webhook`, signing with `key` when
+    /// its format is `signed`.
+    public init(
+        webhook: WebhookSettings, endpoint: URL, key: Secret?, timeout: TimeInterval = 10, clock: WallClock = .system
+    ) {
         self.webhook = webhook
+        self.endpoint = endpoint
         self.key = key
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
@@ -27,8 +32,7 @@ public struct WebhookChannel: NotificationChannel {
 
     public func send(_ delivery: Delivery) async throws {
         let prepared = try WebhookRequest.make(delivery, webhook: webhook, key: key, now: clock.now())
-        guard let url = URL(string: prepared.url) else { throw DeliveryFailure("bad webhook url", permanent: true) }
-        var request = URLRequest(url: url)
+        var request = URLRequest(url: endpoint)
         request.httpMethod = "POST"
         for (field, value) in prepared.headers { request.setValue(value, forHTTPHeaderField: field) }
         let status: Int

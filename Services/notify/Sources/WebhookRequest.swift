@@ -3,11 +3,10 @@ import Crypto
 import Domain
 import Foundation
 
-/// The HTTP request a webhook delivery makes: a Slack-compatible `{"text": …}` body, or the notification as
+/// The headers and body of the HTTP POST a webhook delivery makes: a Slack-compatible `{"text": …}` body, or the notification as
 /// JSON signed with `X-Marquee-Signature: sha256=<hex HMAC-SHA256 of the body>` beside `X-Marquee-Timestamp`
 /// (also in the body as `sent_at`, so the signature covers it) and `X-Marquee-Delivery` (stable across retries).
 public struct WebhookRequest: Sendable, Hashable {
-    public var url: String
     public var headers: [String: String]
     public var body: Data
 
@@ -49,7 +48,7 @@ public struct WebhookRequest: Sendable, Hashable {
             headers["X-Marquee-Timestamp"] = timestamp
             if let key { headers["X-Marquee-Signature"] = signature(of: body, key: key) }
         }
-        return WebhookRequest(url: webhook.url, headers: headers, body: body)
+        return WebhookRequest(headers: headers, body: body)
     }
 
     /// `sha256=<lowercase hex HMAC-SHA256 of body under key>`.
