@@ -211,7 +211,7 @@ let package = Package(
             name: "QAServiceTests",
             dependencies: ["QAService", "QAEngine", "ServiceKit", "Broker", "Bus", "Contracts", "Domain", grdb, log],
             path: "Tests/QAServiceTests"),
-        .testTarget(name: "QACLITests", path: "Tests/QACLITests"),
+        .testTarget(name: "QACLITests", dependencies: ["LineEndToEndSupport"], path: "Tests/QACLITests"),
         .testTarget(
             name: "LineEndToEndTests", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
             path: "Tests/LineEndToEndTests"),

@@ -60,7 +60,7 @@ func rebuild(_ cluster: LineCluster, campaigns: Int, label: String) async throws
     try cluster.setClock(rebuildClock)
     for station in rebuildStations {
         let begin = ContinuousClock.now
-        try await offThread { try cluster.start(station, dataSuffix: "-rebuild") }
+        try await cluster.start(station, dataSuffix: "-rebuild")
         var reached = false
         while (ContinuousClock.now - begin) < .seconds(900) {
             if let health = cluster.health(station), (health.inboxLastSeq.values.max() ?? 0) >= marker {
@@ -70,7 +70,7 @@ func rebuild(_ cluster: LineCluster, campaigns: Int, label: String) async throws
             try await Task.sleep(for: .milliseconds(100))
         }
         let elapsed = (ContinuousClock.now - begin).seconds
-        cluster.stations[station]!.stop(graceSeconds: 10)
+        await cluster.stations[station]!.stop(graceSeconds: 10)
         seconds[station] = elapsed
         line(String(format: "rebuild %@ from seq 0 (%@, head %llu): %@ in %.1f s incl. process start: %.0f campaigns/s, %.0f records/s",
                     station.rawValue, label, marker, reached ? "reached the head" : "DID NOT reach the head", elapsed,
@@ -82,8 +82,8 @@ func rebuild(_ cluster: LineCluster, campaigns: Int, label: String) async throws
 do {
     let scenarios = LineScenario.generate(count: campaigns)
     let cluster = try LineCluster(clock: LineModel.start)
-    defer { cluster.shutdown() }
-    try await offThread { try cluster.startAll() }
+    defer { cluster.killAll() }
+    try await cluster.startAll()
     line("marquee-line-bench: \(campaigns) campaigns, binaries in \(lineProductsDirectory.path)")
     let driver = LineDriver(
         ingress: cluster.ingress, fanout: cluster.fanout, control: cluster.control, scenarios: scenarios,
@@ -108,13 +108,13 @@ do {
     line(String(format: "throughput: %.1f campaigns/s to scheduled|cancelled (%.1f s), %.1f campaigns/s to closed (%.1f s), %.0f facts/s",
                 liveRate, toScheduled, Double(campaigns) / elapsed, elapsed, Double(facts) / toScheduled))
 
-    for station in LineStation.allCases { cluster.stations[station]!.stop(graceSeconds: 10) }
+    for station in LineStation.allCases { await cluster.stations[station]!.stop(graceSeconds: 10) }
     let liveRebuild = try await rebuild(cluster, campaigns: campaigns, label: "live journal")
 
     // A journal of rebuildCampaigns campaigns, written directly.
     let big = try LineCluster(clock: LineModel.closeClock)
-    defer { big.shutdown() }
-    try await offThread { try big.startBus() }
+    defer { big.killAll() }
+    try await big.startBus()
     let writeStart = ContinuousClock.now
     let records = try await LineJournal.publish(
         LineScenario.generate(count: rebuildCampaigns), ingress: big.ingress, logger: quietLogger)
@@ -128,6 +128,8 @@ do {
                     small * 1000 / Double(campaigns), campaigns, large * 1000 / Double(rebuildCampaigns), rebuildCampaigns,
                     (large / Double(rebuildCampaigns)) / (small / Double(campaigns))))
     }
+    await big.shutdown()
+    await cluster.shutdown()
     if !problems.isEmpty { exit(1) }
 } catch {
     line("marquee-line-bench: \(error)")

@@ -31,14 +31,16 @@ let logger: Logger = {
 /// Seconds for `replicas` replicas to report `requests` QA requests.
 func measure(replicas: Int) async throws -> Double {
     let cluster = try LineCluster(clock: Date())
-    defer { cluster.shutdown() }
-    try cluster.startBus()
-    let processes = try (1...replicas).map {
-        try QAWorkload.startReplica(
-            $0, ingress: cluster.ingress, fanout: cluster.fanout, control: cluster.control, group: cluster.group,
-            directory: cluster.directory)
+    defer { cluster.killAll() }
+    try await cluster.startBus()
+    var processes: [ChildProcess] = []
+    for index in 1...replicas {
+        processes.append(
+            try await QAWorkload.startReplica(
+                index, ingress: cluster.ingress, fanout: cluster.fanout, control: cluster.control, group: cluster.group,
+                directory: cluster.directory))
     }
-    defer { for process in processes { process.stop(graceSeconds: 5) } }
+    defer { for process in processes { process.kill9() } }
     let endpoints = BusEndpoints(
         ingress: cluster.ingress, fanout: cluster.fanout, control: cluster.control, group: cluster.group)
     let reports = try Subscriber(
@@ -56,6 +58,8 @@ func measure(replicas: Int) async throws -> Double {
     reports.close()
     for try await _ in reports {}  // the channel must be empty when the subscriber is freed
     _ = try await published
+    for process in processes { await process.stop(graceSeconds: 5) }
+    await cluster.shutdown()
     return seconds
 }
 

@@ -19,7 +19,7 @@ import Testing
     func everyAckedPublishSurvivesTwoKillNinesExactlyOnceAndInOrder(flush: String) async throws {
         let total = flush == "fsync" ? Self.total : Self.total / 4
         let bus = try BusProcess(arguments: ["--flush", flush])
-        try bus.start()
+        try await bus.start()
         let endpoints = BusEndpoints(ingress: bus.ingress, fanout: bus.fanout, control: bus.control)
         let subscriber = try Subscriber(endpoints: endpoints, from: .seq(1), logger: Self.logger)
         let publisher = try Publisher(
@@ -50,7 +50,7 @@ import Testing
                 if killPoints.contains(index) {
                     bus.kill9()
                     kills += 1
-                    try bus.start()
+                    try await bus.start()
                 }
             }
             try await group.waitForAll()
@@ -85,7 +85,7 @@ import Testing
         subscriber.close()
         control.close()
         await publisher.close()
-        #expect(bus.stop() == 0, "SIGTERM stops the broker cleanly")
+        #expect(await bus.stop() == 0, "SIGTERM stops the broker cleanly")
     }
 }
 

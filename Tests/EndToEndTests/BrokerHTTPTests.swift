@@ -12,7 +12,7 @@ import Testing
     @Test func metricsAndHealthDescribeTheBrokerAndItsGroups() async throws {
         let port = try loopbackFreePorts(1)[0]
         let bus = try BusProcess(arguments: ["--http", "127.0.0.1:\(port)"])
-        try bus.start()
+        try await bus.start()
         let control = try BusControl(endpoint: bus.control, logger: BrokerCrashTests.logger)
         defer { control.close() }
         _ = try await GroupWorkerProcessTests.publish(100, poisonEvery: 101, bus: bus)
@@ -47,7 +47,7 @@ import Testing
         let (healthStatus, health) = try await Self.get("http://127.0.0.1:\(port)/health")
         #expect(healthStatus == 200)
         #expect(health.contains(#""status":"ok""#) && health.contains(#""head_seq":100"#), "\(health)")
-        #expect(bus.stop() == 0)
+        #expect(await bus.stop() == 0)
     }
 
     private static func get(_ url: String) async throws -> (Int, String) {

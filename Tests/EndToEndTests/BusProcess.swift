@@ -21,9 +21,9 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
         extraArguments = arguments
     }
 
-    /// Starts the broker and waits for its ready line. Plain TCP (`--insecure`) unless the arguments give
-    /// `--security FILE`.
-    func start() throws {
+    /// Starts the broker and waits for its ready line (reading on a thread of its own, off the cooperative pool).
+    /// Plain TCP (`--insecure`) unless the arguments give `--security FILE`.
+    func start() async throws {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("marquee-bus")
         process.arguments = [
@@ -35,7 +35,8 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
         process.standardError = FileHandle.standardError
         try process.run()
         self.process = process
-        try waitForLine(startingWith: "marquee-bus ready", in: output.fileHandleForReading, timeoutSeconds: 30)
+        let handle = output.fileHandleForReading
+        try await offThread { try waitForLine(startingWith: "marquee-bus ready", in: handle, timeoutSeconds: 30) }
     }
 
     /// SIGKILL: no chance to flush or close anything.
@@ -47,10 +48,10 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
     }
 
     /// SIGTERM and wait: the graceful path.
-    func stop() -> Int32? {
+    func stop() async -> Int32? {
         guard let process else { return nil }
         process.terminate()
-        process.waitUntilExit()
+        while process.isRunning { await pause(milliseconds: 20) }
         self.process = nil
         return process.terminationStatus
     }

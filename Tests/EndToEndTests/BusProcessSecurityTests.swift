@@ -1,5 +1,6 @@
 import Bus
 import Foundation
+import LineEndToEndSupport
 import Logging
 import Testing
 
@@ -12,21 +13,22 @@ import Testing
         return logger
     }
 
-    @Test func aBrokerWithoutSecurityOrInsecureRefusesToStartWithASentence() throws {
+    @Test func aBrokerWithoutSecurityOrInsecureRefusesToStartWithASentence() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try runToExit("marquee-bus", ["--data", directory.path, "--ingress", "tcp://127.0.0.1:*"])
+        let run = try await runToExit("marquee-bus", ["--data", directory.path, "--ingress", "tcp://127.0.0.1:*"])
         #expect(run.status != 0)
         #expect(run.standardError.contains("the broker needs --security FILE"))
     }
 
-    @Test func aBadSecurityFileIsReportedByPathAndTheBrokerExits() throws {
+    @Test func aBadSecurityFileIsReportedByPathAndTheBrokerExits() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bus-security.yaml")
         try Data("server:\n  secret_key_file: nope.secret\nclients:\n  - name: intake\n    public_key: short\n".utf8).write(to: file)
-        let run = try runToExit("marquee-bus", ["--data", directory.appendingPathComponent("journal").path, "--security", file.path])
+        let run = try await runToExit(
+            "marquee-bus", ["--data", directory.appendingPathComponent("journal").path, "--security", file.path])
         #expect(run.status == 1)
         #expect(run.standardError.contains("server.secret_key_file (line 2)"))
         #expect(run.standardError.contains("clients[0].public_key (line 5)"))
@@ -37,14 +39,15 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-keys-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let keys = directory.appendingPathComponent("keys")
-        let generated = try runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "bus"])
+        let generated = try await runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "bus"])
         #expect(generated.status == 0)
         let serverKey = generated.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(serverKey.count == 40)
         let secretMode = try FileManager.default.attributesOfItem(atPath: keys.appendingPathComponent("bus.secret").path)[.posixPermissions] as? Int
         #expect(secretMode == 0o600)
-        #expect(try runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "bus"]).status != 0)
-        #expect(try runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "intake"]).status == 0)
+        #expect(try await runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "bus"]).status != 0)
+        #expect(
+            try await runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "intake"]).status == 0)
         let file = directory.appendingPathComponent("bus-security.yaml")
         try Data(
             """
@@ -57,7 +60,7 @@ import Testing
             """.utf8
         ).write(to: file)
         let secure = try BusProcess(arguments: ["--security", file.path])
-        try secure.start()
+        try await secure.start()
         let credentials = try BusCredentials.load(
             serverKeyFile: keys.appendingPathComponent("bus.key").path, secretKeyFile: keys.appendingPathComponent("intake.secret").path)
         #expect(credentials.serverKey == serverKey)
@@ -71,7 +74,7 @@ import Testing
         let control = try BusControl(bus: endpoints, logger: Self.logger)
         #expect(try await control.ping().head == 1)
         control.close()
-        #expect(secure.stop() == 0)
+        #expect(await secure.stop() == 0)
     }
 }
 
@@ -82,24 +85,27 @@ struct FinishedProcess {
     let standardError: String
 }
 
-/// Runs one of the built executables to its end (at most 20 s).
-func runToExit(_ executable: String, _ arguments: [String]) throws -> FinishedProcess {
-    let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent(executable)
-    process.arguments = arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let deadline = Date().addingTimeInterval(20)
-    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-    if process.isRunning {
-        process.terminate()
-        process.waitUntilExit()
+/// Runs one of the built executables to its end (at most 20 s), waiting on a thread of its own (off the
+/// cooperative pool).
+func runToExit(_ executable: String, _ arguments: [String]) async throws -> FinishedProcess {
+    try await offThread {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent(executable)
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        return FinishedProcess(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+            standardError: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
     }
-    return FinishedProcess(
-        status: process.terminationStatus,
-        standardOutput: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-        standardError: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized, .timeLimit(.minutes(3))) struct DeadLetterCommandTests {
     @Test func deadLettersCanBeTailedListedAndReplayedOnce() async throws {
         let bus = try BusProcess()
-        try bus.start()
+        try await bus.start()
         let control = try BusControl(endpoint: bus.control, logger: BrokerCrashTests.logger)
         defer { control.close() }
         let seqs = try await GroupWorkerProcessTests.publish(4, poisonEvery: 2, bus: bus)
@@ -48,6 +48,6 @@ import Testing
         let bad = try await MarqueeProcess.run(["tail", "Dead>letter"], bus: bus)
         #expect(bad.status == 64)
         #expect(bad.errors.contains("is not a topic prefix"))
-        #expect(bus.stop() == 0)
+        #expect(await bus.stop() == 0)
     }
 }

@@ -9,7 +9,7 @@ import Testing
     @Test func noAckedMessageComesBackAndNoneIsLostAcrossKillNineOfTheBroker() async throws {
         let total = max(GroupWorkerProcessTests.total / 5, 2000)
         let bus = try BusProcess()
-        try bus.start()
+        try await bus.start()
         let seqs = try await GroupWorkerProcessTests.publish(total, poisonEvery: total + 1, bus: bus)
         let log = ConfirmedWork()
         let workers = try (1...3).map { number in
@@ -38,7 +38,7 @@ import Testing
         for fraction in [0.3, 0.65] {
             while log.confirmedCount < Int(Double(total) * fraction) { try await Task.sleep(for: .milliseconds(10)) }
             bus.kill9()
-            try bus.start()
+            try await bus.start()
         }
         let deadline = ContinuousClock.now + .seconds(120)
         while log.confirmedCount < total, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
@@ -51,7 +51,7 @@ import Testing
         #expect(log.deliveredAfterAck.isEmpty, "acked work came back: \(log.deliveredAfterAck.prefix(10))")
         let missing = Set(seqs.values).subtracting(log.confirmedSeqs)
         #expect(missing.isEmpty, "never acked: \(missing.sorted().prefix(10))")
-        #expect(bus.stop() == 0)
+        #expect(await bus.stop() == 0)
     }
 }
 

@@ -17,7 +17,7 @@ import Testing
         let total = Self.total
         let poisonEvery = max(total / 20, 1)
         let bus = try BusProcess(arguments: ["--flush", "os"])
-        try bus.start()
+        try await bus.start()
         let control = try BusControl(endpoint: bus.control, logger: BrokerCrashTests.logger)
         defer { control.close() }
         var workers: [MarqueeProcess] = []
@@ -78,7 +78,7 @@ import Testing
             #expect(letter.attempts == 3)
             #expect(letter.detail.contains("the payload contains 'poison'"))
         }
-        #expect(bus.stop() == 0)
+        #expect(await bus.stop() == 0)
     }
 
     /// Publishes `total` JSON messages `{"id":"m-N"}` at `qa.check.requested` (every `poisonEvery`-th one marked

@@ -1,4 +1,5 @@
 import Foundation
+import LineEndToEndSupport
 import Synchronization
 
 /// A `marquee` CLI process (built beside `marquee-bus`) pointed at a `BusProcess`, its standard output
@@ -73,23 +74,13 @@ final class MarqueeProcess: Sendable {
     func exit() async -> Int32 {
         while process.isRunning {
             if Task.isCancelled { kill9() }
-            await Self.pause()
+            await pause(milliseconds: 20)
         }
         let deadline = ContinuousClock.now + .seconds(2)
         while captured.closedPipes.load(ordering: .sequentiallyConsistent) < 2, ContinuousClock.now < deadline {
-            await Self.pause()
+            await pause(milliseconds: 20)
         }
         return process.terminationStatus
-    }
-
-    /// 20 ms, also when the task is cancelled (`Task.sleep` would return at once and the loop would spin
-    /// on a cooperative thread, starving every other test).
-    private static func pause() async {
-        do {
-            try await Task.sleep(for: .milliseconds(20))
-        } catch {
-            usleep(20_000)
-        }
     }
 
     deinit {

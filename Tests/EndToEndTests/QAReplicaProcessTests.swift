@@ -16,15 +16,15 @@ import Testing
     @Test func threeReplicasReportEveryRequestOnceWhileOneIsKilled() async throws {
         let total = Self.total
         let bus = try BusProcess(arguments: ["--flush", "os"])
-        try bus.start()
+        try await bus.start()
         let logs = bus.directory.appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
-        // Starting blocks until each replica's ready line: off the cooperative pool.
-        let replicas = try await offThread {
-            try (1...3).map { index in
-                try QAWorkload.startReplica(
-                    index, ingress: bus.ingress, fanout: bus.fanout, control: bus.control, group: bus.group, directory: logs)
-            }
+        var replicas: [ChildProcess] = []
+        for index in 1...3 {
+            replicas.append(
+                try await QAWorkload.startReplica(
+                    index, ingress: bus.ingress, fanout: bus.fanout, control: bus.control, group: bus.group,
+                    directory: logs))
         }
         defer { for replica in replicas { replica.kill9() } }
         let control = try BusControl(endpoint: bus.control, logger: BrokerCrashTests.logger)
@@ -62,6 +62,6 @@ import Testing
         }
         let workers = Set(reports.map(\.worker))
         #expect(workers.count >= 2, "the work was shared: \(workers)")
-        for replica in replicas where replica !== replicas[1] { replica.stop(graceSeconds: 5) }
+        for replica in replicas where replica !== replicas[1] { await replica.stop(graceSeconds: 5) }
     }
 }

@@ -82,11 +82,21 @@ public enum LineCheck {
     }
 }
 
-/// Runs blocking `body` on its own thread (process starts and waits), off the cooperative pool.
+/// Runs blocking `body` on its own thread (waiting for a process, reading its output), off the cooperative pool.
 public func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         let thread = Thread { continuation.resume(with: Result { try body() }) }
         thread.start()
+    }
+}
+
+/// Waits `milliseconds` between two polls, also when the task is cancelled (`Task.sleep` would return at once
+/// and the polling loop would spin on a cooperative thread, starving every other test).
+public func pause(milliseconds: Int) async {
+    do {
+        try await Task.sleep(for: .milliseconds(milliseconds))
+    } catch {
+        usleep(useconds_t(milliseconds * 1000))
     }
 }
 

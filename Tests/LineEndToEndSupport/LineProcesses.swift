@@ -43,7 +43,7 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
     /// Starts the executable with `arguments` and waits for a stdout line starting with `readyPrefix`.
     /// Returns that line.
     @discardableResult
-    public func start(_ arguments: [String], readyPrefix: String, timeoutSeconds: Double = 60) throws -> String {
+    public func start(_ arguments: [String], readyPrefix: String, timeoutSeconds: Double = 60) async throws -> String {
         starts += 1
         let stdoutURL = logDirectory.appendingPathComponent("\(name).\(starts).out")
         let stderrURL = logDirectory.appendingPathComponent("\(name).\(starts).err")
@@ -64,7 +64,7 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
                 throw LineHarnessError(
                     "\(name) exited (\(process.terminationStatus)) before '\(readyPrefix)': \(tail(of: stderrURL))")
             }
-            usleep(20_000)
+            await pause(milliseconds: 20)
         }
         kill9()
         throw LineHarnessError("\(name): no '\(readyPrefix)' within \(timeoutSeconds) s: \(tail(of: stderrURL))")
@@ -80,11 +80,11 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
 
     /// SIGTERM, wait up to `seconds`, then SIGKILL. Returns the exit status of a graceful exit.
     @discardableResult
-    public func stop(graceSeconds seconds: Double = 10) -> Int32? {
+    public func stop(graceSeconds seconds: Double = 10) async -> Int32? {
         guard let process else { return nil }
         if process.isRunning { process.terminate() }
         let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
+        while process.isRunning && Date() < deadline { await pause(milliseconds: 10) }
         if process.isRunning {
             kill9()
             return nil
@@ -186,14 +186,14 @@ public final class LineCluster: @unchecked Sendable {  // driven by one task at 
     }()
 
     /// Starts the broker (plain TCP on loopback).
-    public func startBus(extra: [String] = []) throws {
+    public func startBus(extra: [String] = []) async throws {
         var arguments = [
             "--data", directory.appendingPathComponent("journal").path, "--ingress", ingress, "--fanout", fanout,
             "--control", control, "--group", group, "--log-level", "warning",
         ] + extra
         if let flush = ProcessInfo.processInfo.environment["MARQUEE_E2E_BUS_FLUSH"] { arguments += ["--flush", flush] }
         if Self.busTakesInsecure { arguments.append("--insecure") }
-        try bus.start(arguments, readyPrefix: "marquee-bus ready")
+        try await bus.start(arguments, readyPrefix: "marquee-bus ready")
     }
 
     /// The data directory of `station` (kept across restarts).
@@ -202,11 +202,11 @@ public final class LineCluster: @unchecked Sendable {  // driven by one task at 
     }
 
     /// Starts `station` on a fresh HTTP port; `dataSuffix` selects another data directory (a fresh rebuild).
-    public func start(_ station: LineStation, dataSuffix: String = "") throws {
+    public func start(_ station: LineStation, dataSuffix: String = "") async throws {
         let port = try loopbackFreePorts(1)[0]
         let data = dataDirectory(station, suffix: dataSuffix)
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        try stations[station]!.start(
+        try await stations[station]!.start(
             [
                 "--bus-ingress", ingress, "--bus-fanout", fanout, "--bus-control", control, "--data", data.path,
                 "--http", "127.0.0.1:\(port)", "--clock", "file:\(clockFile.path)", "--tick-ms", "\(tickMilliseconds)",
@@ -216,9 +216,9 @@ public final class LineCluster: @unchecked Sendable {  // driven by one task at 
     }
 
     /// Starts the broker and every station.
-    public func startAll() throws {
-        try startBus()
-        for station in LineStation.allCases { try start(station) }
+    public func startAll() async throws {
+        try await startBus()
+        for station in LineStation.allCases { try await start(station) }
     }
 
     /// SIGKILL of `station` (its data directory stays).
@@ -238,9 +238,15 @@ public final class LineCluster: @unchecked Sendable {  // driven by one task at 
     }
 
     /// Stops every process: stations first (SIGTERM, then SIGKILL after the grace), then the broker.
-    public func shutdown() {
-        for station in LineStation.allCases { stations[station]?.stop(graceSeconds: 5) }
-        bus.stop(graceSeconds: 5)
+    public func shutdown() async {
+        for station in LineStation.allCases { await stations[station]?.stop(graceSeconds: 5) }
+        await bus.stop(graceSeconds: 5)
+    }
+
+    /// SIGKILL of every process, for cleanup that cannot wait (a `defer`); ``shutdown()`` is the graceful way.
+    public func killAll() {
+        for station in LineStation.allCases { stations[station]?.kill9() }
+        bus.kill9()
     }
 
     /// The stderr tails of every process, for a failure message.
@@ -250,8 +256,7 @@ public final class LineCluster: @unchecked Sendable {  // driven by one task at 
     }
 
     deinit {
-        for station in LineStation.allCases { stations[station]?.kill9() }
-        bus.kill9()
+        killAll()
         if !keepDirectory { try? FileManager.default.removeItem(at: directory) }
     }
 }

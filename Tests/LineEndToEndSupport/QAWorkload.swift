@@ -69,11 +69,11 @@ public enum QAWorkload {
     public static func startReplica(
         _ index: Int, ingress: String, fanout: String, control: String, group: String, directory: URL,
         leaseMilliseconds: Int = 3000
-    ) throws -> ChildProcess {
+    ) async throws -> ChildProcess {
         let replica = ChildProcess(
             name: "marquee-qa-\(index)", executable: lineProductsDirectory.appendingPathComponent("marquee-qa"),
             logDirectory: directory)
-        try replica.start(
+        try await replica.start(
             [
                 "--bus-ingress", ingress, "--bus-fanout", fanout, "--bus-control", control, "--bus-group", group,
                 "--data", directory.appendingPathComponent("qa-\(index)").path, "--http", "127.0.0.1:0",

@@ -50,8 +50,8 @@ struct BadInputTests {
     @Test("malformed, mistyped, unknown and out-of-order input: dead letters and rejections; the line goes on")
     func badInput() async throws {
         let cluster = try LineCluster(clock: LineModel.start)
-        defer { cluster.shutdown() }
-        try await offThread { try cluster.startAll() }
+        defer { cluster.killAll() }
+        try await cluster.startAll()
         var logger = Logger(label: "marquee.e2e.bad")
         logger.logLevel = .warning
         let endpoints = BusEndpoints(ingress: cluster.ingress, fanout: cluster.fanout, control: cluster.control, group: cluster.group)
@@ -149,5 +149,6 @@ struct BadInputTests {
         #expect(seen.facts(of: campaign).map(\.event.fact.type) == [.submitted, .triaged, .specialistAssigned, .buildStarted])
         #expect(seen.facts(of: campaign).map(\.version) == [1, 2, 3, 4])
         await publisher.close()
+        await cluster.shutdown()
     }
 }

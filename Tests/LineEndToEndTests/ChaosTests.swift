@@ -68,7 +68,7 @@ struct ChaosTests {
                     kill.recovery = (ContinuousClock.now - killed).seconds
                     break
                 }
-                try? await Task.sleep(for: .milliseconds(50))
+                await pause(milliseconds: 50)
             }
             kills.append(kill)
         }

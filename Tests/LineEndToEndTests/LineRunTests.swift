@@ -31,8 +31,8 @@ struct LineRunTests {
     func cleanRun() async throws {
         let scenarios = LineScenario.generate(count: lineCampaignCount(default: 1000))
         let cluster = try LineCluster(clock: LineModel.start)
-        defer { cluster.shutdown() }
-        try await offThread { try cluster.startAll() }
+        defer { cluster.killAll() }
+        try await cluster.startAll()
         let driver = LineDriver(
             ingress: cluster.ingress, fanout: cluster.fanout, control: cluster.control, scenarios: scenarios,
             setClock: { try cluster.setClock($0) })
@@ -47,6 +47,7 @@ struct LineRunTests {
             #expect(cluster.stations[station]!.isRunning, "\(station) stopped")
             #expect(cluster.health(station)?.status == "ok", "\(station) health")
         }
+        await cluster.shutdown()
     }
 
     @Test("crash run: each station SIGKILLed and restarted mid-run changes nothing")
@@ -54,8 +55,8 @@ struct LineRunTests {
         let scenarios = LineScenario.generate(count: lineCampaignCount(default: 1000))
         let expectedFacts = scenarios.reduce(0) { $0 + LineModel.expected($1).factTypes.count }
         let cluster = try LineCluster(clock: LineModel.start)
-        defer { cluster.shutdown() }
-        try await offThread { try cluster.startAll() }
+        defer { cluster.killAll() }
+        try await cluster.startAll()
         let driver = LineDriver(
             ingress: cluster.ingress, fanout: cluster.fanout, control: cluster.control, scenarios: scenarios,
             setClock: { try cluster.setClock($0) })
@@ -77,11 +78,9 @@ struct LineRunTests {
                 }
                 let at = driver.progress
                 do {
-                    try await offThread {
-                        cluster.kill9(station)
-                        usleep(300_000)
-                        try cluster.start(station)
-                    }
+                    cluster.kill9(station)
+                    await pause(milliseconds: 300)
+                    try await cluster.start(station)
                     log.append("\(station) killed at \(at.facts) facts (phase \(at.phase)) and restarted")
                 } catch {
                     log.append("\(station) restart failed: \(error)")
@@ -99,5 +98,6 @@ struct LineRunTests {
         for station in LineStation.allCases {
             #expect(cluster.health(station)?.status == "ok", "\(station) health")
         }
+        await cluster.shutdown()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LineEndToEndSupport
 import Testing
 
 /// `marquee qa check`, run as the built binary: exit codes (0 pass, 1 errors, 2 usage or unreadable input)
@@ -36,7 +37,8 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs `marquee qa check ARGUMENTS` to its end, waiting on a thread of its own (off the cooperative pool).
+    static func run(_ arguments: [String]) async throws -> Run {
         let process = Process()
         process.executableURL = marquee
         process.arguments = ["qa", "check"] + arguments
@@ -48,12 +50,14 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        return try await offThread {
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Run(
+                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                stderr: String(decoding: stderr, as: UTF8.self))
+        }
     }
 
     static func temporary(_ name: String, _ contents: String) throws -> String {
@@ -64,15 +68,15 @@ import Testing
         return url.path
     }
 
-    @Test func aCleanEmailPassesWithExitZero() throws {
-        let run = try Self.run([Self.good] + Self.goodEnvelope)
+    @Test func aCleanEmailPassesWithExitZero() async throws {
+        let run = try await Self.run([Self.good] + Self.goodEnvelope)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("PASSED"))
         #expect(!run.stdout.contains("\u{1B}["), "no colours when stdout is not a terminal")
     }
 
-    @Test func errorsFoundExitWithOne() throws {
-        let run = try Self.run([Self.broken])
+    @Test func errorsFoundExitWithOne() async throws {
+        let run = try await Self.run([Self.broken])
         #expect(run.status == 1)
         #expect(run.stdout.contains("FAILED"))
         #expect(run.stdout.contains("content.merge-tag") || run.stdout.contains("link."))
@@ -83,23 +87,23 @@ import Testing
     @Test(arguments: [
         [String](), ["--format", "xml", good], ["--bogus", good], [good, broken], ["--plan"], ["/nonexistent/email.html"],
     ])
-    func usageAndUnreadableInputExitWithTwo(_ arguments: [String]) throws {
-        let run = try Self.run(arguments)
+    func usageAndUnreadableInputExitWithTwo(_ arguments: [String]) async throws {
+        let run = try await Self.run(arguments)
         #expect(run.status == 2, "\(arguments): \(run.stdout)")
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("marquee qa check"))
     }
 
-    @Test func unreadableSideInputsExitWithTwo() throws {
-        #expect(try Self.run([Self.good, "--plan", "/nonexistent/utm.yaml"]).status == 2)
-        #expect(try Self.run([Self.good, "--audience", "/nonexistent/list.csv"]).status == 2)
-        #expect(try Self.run([Self.good, "--assets", "/nonexistent/dir"]).status == 2)
+    @Test func unreadableSideInputsExitWithTwo() async throws {
+        #expect(try await Self.run([Self.good, "--plan", "/nonexistent/utm.yaml"]).status == 2)
+        #expect(try await Self.run([Self.good, "--audience", "/nonexistent/list.csv"]).status == 2)
+        #expect(try await Self.run([Self.good, "--assets", "/nonexistent/dir"]).status == 2)
         let badPlan = try Self.temporary("utm.yaml", "medium: [not, a, plan\n")
-        #expect(try Self.run([Self.good, "--plan", badPlan]).status == 2)
+        #expect(try await Self.run([Self.good, "--plan", badPlan]).status == 2)
     }
 
-    @Test func jsonHasTheVerdictAndFindings() throws {
-        let run = try Self.run([Self.broken, "--format", "json"])
+    @Test func jsonHasTheVerdictAndFindings() async throws {
+        let run = try await Self.run([Self.broken, "--format", "json"])
         #expect(run.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["verdict"] as? String == "failed")
@@ -110,8 +114,8 @@ import Testing
         #expect((email["errors"] as? Int ?? 0) > 0)
     }
 
-    @Test func htmlIsAStandalonePage() throws {
-        let run = try Self.run([Self.broken, "--format=html"])
+    @Test func htmlIsAStandalonePage() async throws {
+        let run = try await Self.run([Self.broken, "--format=html"])
         #expect(run.status == 1)
         #expect(run.stdout.hasPrefix("<!DOCTYPE html>"))
         #expect(run.stdout.contains("FAILED"))
@@ -119,12 +123,12 @@ import Testing
         #expect(!run.stdout.contains("{{first_name}}<"), "finding text is escaped")
     }
 
-    @Test func thePlanAudienceAndAssetsAreChecked() throws {
+    @Test func thePlanAudienceAndAssetsAreChecked() async throws {
         let plan = try Self.temporary("utm.yaml", "source: partner\nmedium: email\ncampaign: spring-26\n")
         let list = try Self.temporary(
             "list.csv", "email,consent\nana@mail.example.org,yes\nana@mail.example.org,yes\nnot-an-address,yes\n")
         let assets = URL(fileURLWithPath: try Self.temporary("hero.png", "this is not a png")).deletingLastPathComponent()
-        let run = try Self.run(
+        let run = try await Self.run(
             [Self.good, "--plan", plan, "--audience", list, "--assets", assets.path, "--format", "json"] + Self.goodEnvelope)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let email = try #require(object["email"] as? [String: Any])
