@@ -42,6 +42,7 @@ import Testing
                     #"marquee_deadletters_total{service="test",reason="malformed_json"} 1"#,
                     #"marquee_event_handle_seconds_count{service="test",type="campaign.intake.triaged"} 1"#,
                     #"marquee_outbox_backlog{service="test"} 0.0"#,
+                    #"marquee_consumer_seq{service="test",consumer="test"} \#(Double(last))"#,
                 ]
                 for line in expected { #expect(text.contains(line)) }
             }

@@ -10,10 +10,18 @@ final class ConsumerMetrics: Sendable {
     private let handled = Mutex<[String: Counter]>([:])
     private let durations = Mutex<[String: Timer]>([:])
     private let deadLetters = Mutex<[DeadLetterReason: Counter]>([:])
+    private let position: Gauge
 
-    init(service: String, factory: any MetricsFactory) {
+    init(service: String, consumer: String, factory: any MetricsFactory) {
         self.service = service
         self.factory = factory
+        position = Gauge(
+            label: MetricName.consumerSeq, dimensions: [("service", service), ("consumer", consumer)], factory: factory)
+    }
+
+    /// The seq of the last delivery committed (or stored before a start).
+    func record(position seq: UInt64) {
+        position.record(Double(seq))
     }
 
     /// Counts one delivery of `type` with `outcome`, and its time when it reached the handler or the outbox.

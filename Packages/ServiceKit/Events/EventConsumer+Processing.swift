@@ -39,6 +39,7 @@ extension EventConsumer {
         if appended > 0 { store.outboxSignal.notify() }
         let type = decoded.header.map { $0.type.rawValue } ?? "unknown"
         metrics.record(type: type, outcome: outcome, duration: .now - started)
+        if outcome != .alreadyProcessed { metrics.record(position: delivery.seq) }
         switch outcome {
         case .handled, .alreadyProcessed:
             logger.trace("event processed", metadata: ["outcome": "\(outcome.label)"])

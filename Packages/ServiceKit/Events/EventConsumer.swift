@@ -51,7 +51,7 @@ public struct EventConsumer: Service {
         self.catalog = catalog
         self.clock = clock
         self.subscriberOptions = subscriberOptions
-        self.metrics = ConsumerMetrics(service: service, factory: metricsFactory)
+        self.metrics = ConsumerMetrics(service: service, consumer: self.consumer, factory: metricsFactory)
         var logger = logger
         logger[metadataKey: LogKey.service] = "\(service)"
         logger[metadataKey: LogKey.consumer] = "\(self.consumer)"
@@ -63,7 +63,9 @@ public struct EventConsumer: Service {
 
     /// Consumes until cancelled or gracefully shut down; the delivery in progress commits or rolls back whole.
     public func run() async throws {
-        let start = try await store.inboxSeq(consumer: consumer) + 1
+        let stored = try await store.inboxSeq(consumer: consumer)
+        metrics.record(position: stored)
+        let start = stored + 1
         logger.debug("consumer starting", metadata: [LogKey.busSeq: "\(start)"])
         let subscriber = try Subscriber(
             endpoints: endpoints, prefixes: prefixes, from: .seq(start), options: subscriberOptions, logger: logger)

@@ -6,6 +6,9 @@ public enum MetricName {
     public static let eventHandleSeconds = "marquee_event_handle_seconds"
     /// Counter `{service,reason}`: dead letters written.
     public static let deadLetters = "marquee_deadletters_total"
+    /// Gauge `{service,consumer}`: the bus seq of the last delivery the consumer committed; its lag is the
+    /// broker's `marquee_bus_head_seq` minus this.
+    public static let consumerSeq = "marquee_consumer_seq"
     /// Gauge `{service}`: outbox rows not yet published.
     public static let outboxBacklog = "marquee_outbox_backlog"
 }
