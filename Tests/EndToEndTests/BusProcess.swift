@@ -25,7 +25,7 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
     /// Plain TCP (`--insecure`) unless the arguments give `--security FILE`.
     func start() async throws {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("marquee-bus")
+        process.executableURL = lineProductsDirectory.appendingPathComponent("marquee-bus")
         process.arguments = [
             "--data", directory.appendingPathComponent("journal").path, "--ingress", ingress, "--fanout", fanout,
             "--control", control, "--group", group, "--log-level", "warning",
@@ -64,17 +64,6 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
         try? FileManager.default.removeItem(at: directory)
     }
 }
-
-/// Where `swift build` put the executables: beside the test bundle.
-let productsDirectory: URL = {
-    if let override = ProcessInfo.processInfo.environment["MARQUEE_BIN_DIR"] { return URL(fileURLWithPath: override) }
-    var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    while url.path != "/" {
-        url = url.deletingLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("marquee-bus").path) { return url }
-    }
-    return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-}()
 
 struct ProcessTimeout: Error, CustomStringConvertible {
     let description: String

@@ -16,9 +16,9 @@ import Testing
     @Test func aBrokerWithoutSecurityOrInsecureRefusesToStartWithASentence() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try await runToExit("marquee-bus", ["--data", directory.path, "--ingress", "tcp://127.0.0.1:*"])
+        let run = try await runBuilt("marquee-bus", ["--data", directory.path, "--ingress", "tcp://127.0.0.1:*"])
         #expect(run.status != 0)
-        #expect(run.standardError.contains("the broker needs --security FILE"))
+        #expect(run.stderr.contains("the broker needs --security FILE"))
     }
 
     @Test func aBadSecurityFileIsReportedByPathAndTheBrokerExits() async throws {
@@ -27,27 +27,26 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bus-security.yaml")
         try Data("server:\n  secret_key_file: nope.secret\nclients:\n  - name: intake\n    public_key: short\n".utf8).write(to: file)
-        let run = try await runToExit(
-            "marquee-bus", ["--data", directory.appendingPathComponent("journal").path, "--security", file.path])
+        let run = try await runBuilt("marquee-bus", ["--data", directory.appendingPathComponent("journal").path, "--security", file.path])
         #expect(run.status == 1)
-        #expect(run.standardError.contains("server.secret_key_file (line 2)"))
-        #expect(run.standardError.contains("clients[0].public_key (line 5)"))
-        #expect(!run.standardError.contains("Fatal error"))
+        #expect(run.stderr.contains("server.secret_key_file (line 2)"))
+        #expect(run.stderr.contains("clients[0].public_key (line 5)"))
+        #expect(!run.stderr.contains("Fatal error"))
     }
 
     @Test func keysFromTheCLIAndASecurityFileLetAnAllowedClientPublish() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-e2e-keys-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let keys = directory.appendingPathComponent("keys")
-        let generated = try await runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "bus"])
+        let generated = try await runBuilt("marquee", ["keys", "generate", "--out", keys.path, "--name", "bus"])
         #expect(generated.status == 0)
-        let serverKey = generated.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let serverKey = generated.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(serverKey.count == 40)
         let secretMode = try FileManager.default.attributesOfItem(atPath: keys.appendingPathComponent("bus.secret").path)[.posixPermissions] as? Int
         #expect(secretMode == 0o600)
-        #expect(try await runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "bus"]).status != 0)
+        #expect(try await runBuilt("marquee", ["keys", "generate", "--out", keys.path, "--name", "bus"]).status != 0)
         #expect(
-            try await runToExit("marquee", ["keys", "generate", "--out", keys.path, "--name", "intake"]).status == 0)
+            try await runBuilt("marquee", ["keys", "generate", "--out", keys.path, "--name", "intake"]).status == 0)
         let file = directory.appendingPathComponent("bus-security.yaml")
         try Data(
             """
@@ -78,34 +77,7 @@ import Testing
     }
 }
 
-/// What a process printed and how it ended.
-struct FinishedProcess {
-    let status: Int32
-    let standardOutput: String
-    let standardError: String
-}
-
-/// Runs one of the built executables to its end (at most 20 s), waiting on a thread of its own (off the
-/// cooperative pool).
-func runToExit(_ executable: String, _ arguments: [String]) async throws -> FinishedProcess {
-    try await offThread {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent(executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        return FinishedProcess(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-            standardError: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-    }
+/// Runs one of the built executables to its end (at most 20 s).
+private func runBuilt(_ executable: String, _ arguments: [String]) async throws -> FinishedProcess {
+    try await runToExit(lineProductsDirectory.appendingPathComponent(executable), arguments, timeoutSeconds: 20)
 }

@@ -11,7 +11,7 @@ final class MarqueeProcess: Sendable {
     /// Starts `marquee ARGUMENTS --ingress … --fanout … --control …` (plus `--group-endpoint` for `work`).
     init(_ arguments: [String], bus: BusProcess) throws {
         process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("marquee")
+        process.executableURL = lineProductsDirectory.appendingPathComponent("marquee")
         var endpoints = ["--ingress", bus.ingress, "--fanout", bus.fanout, "--control", bus.control]
         if arguments.first == "work" { endpoints += ["--group-endpoint", bus.group] }
         process.arguments = arguments + endpoints

@@ -52,7 +52,7 @@ import Glibc
     /// Runs the `marquee` CLI with `arguments`; its exit status.
     private func marquee(_ arguments: [String]) async throws -> Int32 {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("marquee")
+        process.executableURL = lineProductsDirectory.appendingPathComponent("marquee")
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

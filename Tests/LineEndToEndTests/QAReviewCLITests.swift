@@ -63,20 +63,8 @@ struct QAReviewCLITests {
     }
 }
 
-/// Runs the `marquee` CLI to its end (waiting on a thread of its own, off the cooperative pool); returns its exit
-/// status and its standard output and error together.
+/// Runs the `marquee` CLI to its end; returns its exit status and its standard output and error together.
 private func runMarquee(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = lineProductsDirectory.appendingPathComponent("marquee")
-    process.arguments = arguments
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-cli-\(UUID().uuidString)")
-    try Data().write(to: output)
-    defer { try? FileManager.default.removeItem(at: output) }
-    let handle = try FileHandle(forWritingTo: output)
-    process.standardOutput = handle
-    process.standardError = handle
-    try process.run()
-    try await offThread { process.waitUntilExit() }
-    try handle.close()
-    return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+    let run = try await runToExit(lineProductsDirectory.appendingPathComponent("marquee"), arguments)
+    return (run.status, run.stdout + run.stderr)
 }

@@ -5,20 +5,7 @@ import Testing
 /// `marquee qa check`, run as the built binary: exit codes (0 pass, 1 errors, 2 usage or unreadable input)
 /// and the three output formats.
 @Suite struct QACheckCommandTests {
-    /// Where `swift build` put `marquee`: `MARQUEE_BIN_DIR`, else the first directory above the test bundle
-    /// that holds it.
-    static let marquee: URL = {
-        if let override = ProcessInfo.processInfo.environment["MARQUEE_BIN_DIR"] {
-            return URL(fileURLWithPath: override).appendingPathComponent("marquee")
-        }
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        while url.path != "/" {
-            url = url.deletingLastPathComponent()
-            let candidate = url.appendingPathComponent("marquee")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return URL(fileURLWithPath: "marquee")
-    }()
+    static let marquee = lineProductsDirectory.appendingPathComponent("marquee")
 
     /// `Tests/QAEngineTests/Fixtures`.
     static let fixtures = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
@@ -31,33 +18,13 @@ import Testing
         "Light shells, trail shoes and five walks for April.",
     ]
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = FinishedProcess
 
-    /// Runs `marquee qa check ARGUMENTS` to its end, waiting on a thread of its own (off the cooperative pool).
+    /// Runs `marquee qa check ARGUMENTS` to its end (colours decided by the terminal test alone).
     static func run(_ arguments: [String]) async throws -> Run {
-        let process = Process()
-        process.executableURL = marquee
-        process.arguments = ["qa", "check"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NO_COLOR")
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        return try await offThread {
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Run(
-                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                stderr: String(decoding: stderr, as: UTF8.self))
-        }
+        return try await runToExit(marquee, ["qa", "check"] + arguments, environment: environment)
     }
 
     static func temporary(_ name: String, _ contents: String) throws -> String {
