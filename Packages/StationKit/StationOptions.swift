@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import ServiceKit
 
@@ -10,6 +11,14 @@ public struct StationOptions: Sendable {
     public var tickInterval: Duration = .seconds(1)
     /// The template library directory (build); `nil`: `<data>/templates`.
     public var templatesDirectory: String?
+
+    /// The station flags of `station`, for `--help`.
+    public static func flags(of station: Station) -> [ServiceFlag] {
+        [
+            ServiceFlag("--clock system|file:PATH", "the time source (default system; file: reads an RFC 3339 instant)"),
+            ServiceFlag("--tick-ms N", "how often due timers and SLA deadlines are checked (default 1000)"),
+        ] + (station == .build ? [ServiceFlag("--templates DIR", "the template library (default <data>/templates)")] : [])
+    }
 
     /// Splits `arguments` into the station's flags and the rest (for ``ServiceKit/ServiceOptions``).
     public static func parse(_ arguments: [String]) throws(ServiceOptionsError) -> (StationOptions, [String]) {

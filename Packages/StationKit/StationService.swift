@@ -40,7 +40,8 @@ public enum StationService {
         do {
             let (parsed, rest) = try StationOptions.parse(arguments)
             stationOptions = parsed
-            runtime = try ServiceRuntime.bootstrap(name: station.rawValue, arguments: rest)
+            runtime = try ServiceRuntime.bootstrap(
+                name: station.rawValue, arguments: rest, flags: StationOptions.flags(of: station))
             rules = try RulesFile.load(runtime.options.configPath)
         } catch {
             printError("marquee-\(station.rawValue): \(error)")

@@ -1,4 +1,5 @@
 import Bus
+import Foundation
 import Logging
 import ServiceKit
 import Testing
@@ -40,5 +41,30 @@ import Testing
     ])
     func badCommandLinesAreRefusedWithOneSentence(_ arguments: [String], _ expected: ServiceOptionsError) {
         #expect(throws: expected) { try ServiceOptions.parse(arguments, name: "intake") }
+    }
+
+    @Test(arguments: [["--help"], ["-h"], ["--data", "var/x", "--help"], ["--help", "--bogus"]])
+    func helpIsRequestedAnywhere(_ arguments: [String]) {
+        #expect(throws: ServiceOptionsError.helpRequested) { try ServiceOptions.parse(arguments, name: "intake") }
+    }
+
+    @Test func helpListsTheServiceFlagsThenEveryCommonFlagTheParserReads() throws {
+        let text = ServiceOptions.help(name: "qa", flags: [ServiceFlag("--worker-id ID", "this replica's id")])
+        #expect(text.hasPrefix("usage: marquee-qa [options]"))
+        let own = try #require(text.range(of: "--worker-id ID"))
+        let common = try #require(text.range(of: "--bus-ingress URL"))
+        #expect(own.lowerBound < common.lowerBound)
+        for flag in ServiceOptions.commonFlags where flag.usage != "--help" {
+            #expect(text.contains(flag.usage))
+            let name = String(flag.usage.split(separator: " ")[0])
+            // A value each flag accepts: the parser must know every flag the help lists.
+            let value = name == "--http" ? "127.0.0.1:0" : name == "--log-level" ? "debug" : "x"
+            let pair = name == "--bus-server-key" ? [name, value, "--bus-key", value] : [name, value]
+            do {
+                _ = try ServiceOptions.parse(pair, name: "qa")
+            } catch {
+                #expect(error != .unknownFlag(name), "the help lists \(name), which the parser does not read")
+            }
+        }
     }
 }

@@ -35,6 +35,7 @@ public struct ServiceOptions: Sendable, Equatable {
         var keyFiles: (server: String?, client: String?) = (nil, nil)
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
+            if argument == "--help" || argument == "-h" { throw .helpRequested }
             guard argument.hasPrefix("--") else { throw .unexpectedArgument(argument) }
             let flag: String
             let value: String

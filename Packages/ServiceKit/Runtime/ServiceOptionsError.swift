@@ -4,6 +4,8 @@ public enum ServiceOptionsError: Error, Sendable, Equatable, CustomStringConvert
     case missingValue(flag: String)
     case invalidValue(flag: String, value: String, expected: String)
     case unexpectedArgument(String)
+    /// `--help` or `-h` was given.
+    case helpRequested
 
     public var description: String {
         switch self {
@@ -11,6 +13,7 @@ public enum ServiceOptionsError: Error, Sendable, Equatable, CustomStringConvert
         case .missingValue(let flag): "option \(flag) needs a value"
         case .invalidValue(let flag, let value, let expected): "option \(flag): \"\(value)\" is not \(expected)"
         case .unexpectedArgument(let argument): "unexpected argument \"\(argument)\""
+        case .helpRequested: "help requested"
         }
     }
 }

@@ -38,11 +38,19 @@ public struct ServiceRuntime: Sendable {
     private static let backends = Mutex<PrometheusCollectorRegistry?>(nil)
 
     /// Parses `arguments`, then bootstraps swift-log (``LineLogHandler`` on standard error) and swift-metrics
-    /// (Prometheus) — once per process; later calls reuse them. Throws ``ServiceOptionsError``.
+    /// (Prometheus) — once per process; later calls reuse them. Throws ``ServiceOptionsError``. With `--help`,
+    /// prints ``ServiceOptions/help(name:flags:)`` (the service's own `flags` first) and exits with 0.
     public static func bootstrap(
-        name: String, arguments: [String] = Array(CommandLine.arguments.dropFirst())
+        name: String, arguments: [String] = Array(CommandLine.arguments.dropFirst()), flags: [ServiceFlag] = []
     ) throws -> ServiceRuntime {
-        let options = try ServiceOptions.parse(arguments, name: name)
+        let options: ServiceOptions
+        do {
+            options = try ServiceOptions.parse(arguments, name: name)
+        } catch {
+            guard error == .helpRequested else { throw error }
+            print(ServiceOptions.help(name: name, flags: flags), terminator: "")
+            exit(0)
+        }
         let registry = backends.withLock { registry in
             if let registry { return registry }
             let made = PrometheusCollectorRegistry()

@@ -52,7 +52,7 @@ public enum AssistantService {
         let runtime: ServiceRuntime
         let rules: Rules
         do {
-            runtime = try ServiceRuntime.bootstrap(name: "assistant", arguments: rest)
+            runtime = try ServiceRuntime.bootstrap(name: "assistant", arguments: rest, flags: flags)
             rules = try RulesFile.load(runtime.options.configPath)
         } catch {
             return usage("\(error)")
@@ -96,6 +96,15 @@ public enum AssistantService {
             return 1
         }
     }
+
+    /// Its own flags, for `--help`.
+    static let flags = [
+        ServiceFlag("--caller-token-file FILE", "the bearer token every POST /assistant must carry"),
+        ServiceFlag("--template-owner USER", "who is asked for a missing template (default the ops lead)"),
+        ServiceFlag("--llm-url URL", "a chat-completions endpoint (key in MARQUEE_LLM_API_KEY); default: rules only"),
+        ServiceFlag("--llm-model NAME", "the model asked (default \"default\")"),
+        ServiceFlag("--llm-timeout-ms N", "how long a model answer may take before the rules answer (default 8000)"),
+    ]
 
     private static func usage(_ message: String) -> Int32 {
         FileHandle.standardError.write(Data("marquee-assistant: \(message)\n".utf8))

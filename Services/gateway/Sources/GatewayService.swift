@@ -80,7 +80,7 @@ public enum GatewayService {
         let runtime: ServiceRuntime
         let rules: Rules
         do {
-            runtime = try ServiceRuntime.bootstrap(name: "gateway", arguments: rest)
+            runtime = try ServiceRuntime.bootstrap(name: "gateway", arguments: rest, flags: flags)
             rules = try RulesFile.load(runtime.options.configPath)
         } catch {
             return usage("\(error)")
@@ -117,6 +117,17 @@ public enum GatewayService {
             return 1
         }
     }
+
+    /// Its own flags, for `--help`.
+    static let flags = [
+        ServiceFlag("--secure-cookies", "always mark the session cookie Secure (default: over https or X-Forwarded-Proto: https)"),
+        ServiceFlag("--answer-timeout-ms N", "how long a command waits for the station's answer before 202 (default 5000)"),
+        ServiceFlag("--password-cost N", "bcrypt work factor of new passwords, 10-16 (default 12)"),
+        ServiceFlag("--max-upload-bytes N", "largest document upload (default 716800)"),
+        ServiceFlag("--assistant-url URL", "the assistant, for POST /api/assistant and the chat page"),
+        ServiceFlag("--assistant-token-file FILE", "the assistant's caller token"),
+        ServiceFlag("--assistant-timeout-ms N", "how long an assistant answer may take (default 15000)"),
+    ]
 
     private static func usage(_ message: String) -> Int32 {
         FileHandle.standardError.write(Data("marquee-gateway: \(message)\n".utf8))

@@ -46,7 +46,7 @@ public enum NotifyService {
         let config: NotifyConfig
         let channels: [any NotificationChannel]
         do {
-            runtime = try ServiceRuntime.bootstrap(name: "notify", arguments: rest)
+            runtime = try ServiceRuntime.bootstrap(name: "notify", arguments: rest, flags: flags)
             rules = try RulesFile.load(runtime.options.configPath)
             var loaded = try NotifyConfig.load(configPath)
             if let dashboardURL { loaded.dashboardURL = dashboardURL }
@@ -100,6 +100,13 @@ public enum NotifyService {
         }
         return channels
     }
+
+    /// Its own flags, for `--help`.
+    static let flags = [
+        ServiceFlag("--notify-config FILE", "channels, preferences and retries (YAML; without it: the inbox only)"),
+        ServiceFlag("--dashboard-url URL", "where links in notifications point (wins over the file's dashboard_url)"),
+        ServiceFlag("--poll-ms N", "how often delivery workers look for due messages (default 1000)"),
+    ]
 
     private static func usage(_ message: String) -> Int32 {
         FileHandle.standardError.write(Data("marquee-notify: \(message)\n".utf8))

@@ -31,7 +31,9 @@ public enum ReportingService {
         let runtime: ServiceRuntime
         let rules: Rules
         do {
-            runtime = try ServiceRuntime.bootstrap(name: "reporting", arguments: rest)
+            runtime = try ServiceRuntime.bootstrap(
+                name: "reporting", arguments: rest,
+                flags: [ServiceFlag("--tick-ms N", "how often idle campaigns are checked for warning signs (default 60000)")])
             rules = try RulesFile.load(runtime.options.configPath)
         } catch {
             return usage("\(error)")
