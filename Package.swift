@@ -70,6 +70,7 @@ let package = Package(
         .target(name: "Domain", path: "Packages/Domain"),
         .target(name: "Contracts", dependencies: ["Domain"], path: "Packages/Contracts"),
         .target(name: "QAEngine", dependencies: ["CLibXML2", "Domain"], path: "Packages/QAEngine"),
+        .target(name: "AudienceConfig", dependencies: ["QAEngine", yams], path: "Packages/AudienceConfig"),
         .target(name: "RulesConfig", dependencies: ["Domain", yams], path: "Packages/RulesConfig"),
         .target(name: "BusProtocol", path: "Packages/BusProtocol"),
         .target(
@@ -95,8 +96,8 @@ let package = Package(
         .executableTarget(
             name: "marquee",
             dependencies: [
-                "BusService", "Broker", "Bus", "Contracts", "Domain", "QAEngine", "ReportingCLI", "RulesConfig", "ZeroMQ", log,
-                argumentParser, yams,
+                "AudienceConfig", "BusService", "Broker", "Bus", "Contracts", "Domain", "QAEngine", "ReportingCLI", "RulesConfig",
+                "ZeroMQ", log, argumentParser, yams,
             ],
             path: "Services/marquee"),
         .target(name: "IntakeStation", dependencies: ["StationKit", "ServiceKit", "Contracts", "Domain", grdb], path: "Services/intake/Sources"),
@@ -109,7 +110,9 @@ let package = Package(
         .executableTarget(name: "marquee-launch", dependencies: ["StationKit", "Domain"], path: "Services/launch/Main"),
         .target(
             name: "QAService",
-            dependencies: ["QAEngine", "ServiceKit", "StationKit", "Bus", "Contracts", "Domain", log, lifecycle, grdb, crypto],
+            dependencies: [
+                "AudienceConfig", "QAEngine", "ServiceKit", "StationKit", "Bus", "Contracts", "Domain", log, lifecycle, grdb, crypto,
+            ],
             path: "Services/qa/Sources"),
         .executableTarget(name: "marquee-qa", dependencies: ["QAService", "ServiceKit"], path: "Services/qa/Main"),
         .executableTarget(
@@ -189,6 +192,8 @@ let package = Package(
         .testTarget(
             name: "QAEngineTests", dependencies: ["QAEngine", "Domain"], path: "Tests/QAEngineTests",
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AudienceConfigTests", dependencies: ["AudienceConfig", "QAEngine"], path: "Tests/AudienceConfigTests"),
         .testTarget(name: "RulesConfigTests", dependencies: ["RulesConfig", "Domain"], path: "Tests/RulesConfigTests"),
         .target(
             name: "ServiceTestKit", dependencies: ["ServiceKit", "Broker", "Bus", log, lifecycle, grdb],
@@ -209,7 +214,9 @@ let package = Package(
             path: "Tests/SecurityTests"),
         .testTarget(
             name: "QAServiceTests",
-            dependencies: ["QAService", "QAEngine", "ServiceKit", "Broker", "Bus", "Contracts", "Domain", grdb, log],
+            dependencies: [
+                "QAService", "QAEngine", "AudienceConfig", "ServiceKit", "Broker", "Bus", "Contracts", "Domain", grdb, log,
+            ],
             path: "Tests/QAServiceTests"),
         .testTarget(name: "QACLITests", dependencies: ["LineEndToEndSupport"], path: "Tests/QACLITests"),
         .testTarget(

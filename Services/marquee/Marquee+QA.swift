@@ -1,4 +1,5 @@
 import ArgumentParser
+import AudienceConfig
 import Domain
 import Foundation
 import QAEngine
@@ -11,7 +12,8 @@ struct QACommand: AsyncParsableCommand {
         subcommands: [QACheckCommand.self, QAReviewCommand.self])
 }
 
-/// `marquee qa check email.html [--assets DIR] [--audience list.csv] [--plan utm.yaml] [--format text|json|html]`
+/// `marquee qa check email.html [--assets DIR] [--audience list.csv [--audience-policy FILE] [--unsubscribed FILE]…
+/// [--cleaned OUT.csv]] [--plan utm.yaml] [--format text|json|html]`
 ///
 /// Exit code 0 when no error was found, 1 when errors were found, 2 for a bad command line or unreadable input.
 /// Arguments are parsed here rather than by ArgumentParser so a usage error exits with 2, not 64.
@@ -21,10 +23,21 @@ struct QACheckCommand: ParsableCommand {
         abstract: "Run the QA engine on an email; exit 0 pass, 1 errors found, 2 usage or unreadable input.",
         discussion: """
             marquee qa check email.html [--assets DIR] [--audience list.csv] [--plan utm.yaml]
+                                        [--audience-policy FILE] [--unsubscribed FILE] [--bounced FILE]
+                                        [--complained FILE] [--cleaned OUT.csv]
                                         [--format text|json|html] [--subject TEXT] [--preheader TEXT]
                                         [--plain-text FILE] [--transactional]
             --assets DIR     image files checked on their own and matched to <img src> by file name
-            --audience FILE  an audience CSV (email, consent… columns)
+            --audience FILE  an audience CSV (email, consent… columns); the output counts rows, kept,
+                             dropped and each audience.* rule
+            --audience-policy FILE
+                             the audience rules (YAML: email_column, consent_column, consent_values,
+                             required_columns, gmail_normalization, strip_plus_tags, drop_role_addresses,
+                             role_local_parts, suppressions: [{file, reason}]; files relative to it)
+            --unsubscribed FILE, --bounced FILE, --complained FILE
+                             suppression lists (repeatable): one address per line (# comments), or a
+                             CSV export with an email column; their addresses are dropped
+            --cleaned FILE   write the cleaned list there (the header and the kept rows, CSV UTF-8)
             --plan FILE      the UTM tracking plan (YAML: source, medium, campaign, content, term,
                              tracked_domains, lowercase)
             --subject TEXT   the subject line (default: the email's <title>)
@@ -52,6 +65,9 @@ enum QACheck {
         var email = ""
         var assets: String?
         var audience: String?
+        var audiencePolicy: String?
+        var suppressions: [SuppressionFile] = []
+        var cleaned: String?
         var plan: String?
         var format = Format.text
         var subject: String?
@@ -67,10 +83,37 @@ enum QACheck {
         var email: QAReport
         var assets: [AssetReport]
         var audience: AudienceReport?
+        /// Where the cleaned audience list was written.
+        var cleaned: String?
+        /// The suppression lists read for the audience check.
+        var suppressions: [SuppressionSummary] = []
 
         var errors: Int {
             email.errors + assets.reduce(0) { $0 + $1.findings.count { $0.severity == .error } }
                 + (audience?.findings.count { $0.severity == .error } ?? 0)
+        }
+    }
+
+    /// What one suppression list gave. Wire keys: `file`, `reason`, `addresses`, `skipped_lines`, `skipped`
+    /// (the first skipped lines, each `line N: why`).
+    struct SuppressionSummary: Encodable {
+        var file: String
+        var reason: AudiencePolicy.SuppressionReason
+        var addresses: Int
+        var skippedLines: Int
+        var skipped: [String]
+
+        init(_ loaded: SuppressionFile.Loaded) {
+            file = loaded.file.path
+            reason = loaded.file.reason
+            addresses = loaded.addresses
+            skippedLines = loaded.problemCount
+            skipped = loaded.problems.map(\.description)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case file, reason, addresses, skipped
+            case skippedLines = "skipped_lines"
         }
     }
 
@@ -80,6 +123,8 @@ enum QACheck {
 
     static let usage = """
         usage: marquee qa check email.html [--assets DIR] [--audience list.csv] [--plan utm.yaml] [--format text|json|html]
+                                           [--audience-policy FILE] [--unsubscribed FILE] [--bounced FILE]
+                                           [--complained FILE] [--cleaned OUT.csv]
                                            [--subject TEXT] [--preheader TEXT] [--plain-text FILE] [--transactional]
 
         """
@@ -129,6 +174,11 @@ enum QACheck {
             switch flag {
             case "--assets": request.assets = try value(flag)
             case "--audience": request.audience = try value(flag)
+            case "--audience-policy": request.audiencePolicy = try value(flag)
+            case "--unsubscribed": request.suppressions.append(SuppressionFile(path: try value(flag), reason: .unsubscribed))
+            case "--bounced": request.suppressions.append(SuppressionFile(path: try value(flag), reason: .bounced))
+            case "--complained": request.suppressions.append(SuppressionFile(path: try value(flag), reason: .complained))
+            case "--cleaned": request.cleaned = try value(flag)
             case "--plan": request.plan = try value(flag)
             case "--subject": request.subject = try value(flag)
             case "--preheader": request.preheader = try value(flag)
@@ -148,7 +198,25 @@ enum QACheck {
         }
         guard let email else { throw UsageError(description: "which email? give the HTML file") }
         request.email = email
+        if request.audience == nil {
+            let audienceFlags = [
+                request.audiencePolicy.map { _ in "--audience-policy" }, request.cleaned.map { _ in "--cleaned" },
+                request.suppressions.first.map { "--\($0.reason.rawValue)" },
+            ]
+            if let flag = audienceFlags.compactMap({ $0 }).first {
+                throw UsageError(description: "\(flag) needs --audience list.csv")
+            }
+        }
+        if let audience = request.audience, let cleaned = request.cleaned, samePath(audience, cleaned) {
+            throw UsageError(description: "--cleaned must not overwrite the audience list \(audience)")
+        }
         return request
+    }
+
+    /// True when both paths name the same file (symbolic links and `..` resolved).
+    private static func samePath(_ first: String, _ second: String) -> Bool {
+        let resolved = [first, second].map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+        return resolved[0] == resolved[1]
     }
 
     struct InputError: Error, CustomStringConvertible {
@@ -180,21 +248,46 @@ enum QACheck {
             }
         }
         var audience: AudienceReport?
+        var suppressions: [SuppressionSummary] = []
         if let path = request.audience {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw InputError(description: "cannot read audience list \(path)")
-            }
-            defer { try? handle.close() }
-            audience = try AudienceChecker().check(handle)
+            let policyFile = try request.audiencePolicy.map(AudiencePolicyFile.init(contentsOf:))
+            var policy = policyFile?.policy ?? AudiencePolicy()
+            var loaded = policyFile?.suppressions ?? []
+            for file in request.suppressions { loaded.append(try file.add(to: &policy)) }
+            suppressions = loaded.map(SuppressionSummary.init)
+            audience = try checkAudience(path, policy: policy, cleaned: request.cleaned)
         }
         let subject = request.subject ?? title(in: html)
         let document = EmailDocument(
             html: html, subject: subject, preheader: request.preheader, plainText: plainText, kind: request.kind)
         let report = QAEngine().check(email: document, plan: plan, assets: infos)
         var result = Result(
-            file: request.email, verdict: .passed, email: report, assets: assetReports, audience: audience)
+            file: request.email, verdict: .passed, email: report, assets: assetReports, audience: audience,
+            cleaned: request.cleaned, suppressions: suppressions)
         result.verdict = result.errors > 0 ? .failed : .passed
         return result
+    }
+
+    /// Checks the list at `path`, writing the cleaned list to `cleaned` when given (removed again if the check
+    /// fails to finish, so no half-written list is left behind).
+    private static func checkAudience(_ path: String, policy: AudiencePolicy, cleaned: String?) throws -> AudienceReport {
+        guard let input = FileHandle(forReadingAtPath: path) else {
+            throw InputError(description: "cannot read audience list \(path)")
+        }
+        defer { try? input.close() }
+        guard let cleaned else { return try AudienceChecker(policy: policy).check(input) }
+        guard FileManager.default.createFile(atPath: cleaned, contents: nil),
+            let output = FileHandle(forWritingAtPath: cleaned)
+        else { throw InputError(description: "cannot write the cleaned list to \(cleaned)") }
+        do {
+            let report = try AudienceChecker(policy: policy).check(input, writingTo: output)
+            try output.close()
+            return report
+        } catch {
+            try? output.close()
+            try? FileManager.default.removeItem(atPath: cleaned)
+            throw InputError(description: "checking audience list \(path) into \(cleaned) failed: \(error)")
+        }
     }
 
     private static func readText(_ path: String, what: String) throws -> String {
@@ -263,6 +356,9 @@ enum QACheck {
         var out = ""
         func section(_ title: String, _ findings: [Finding]) {
             out += paint(title, "1") + "\n"
+            list(findings)
+        }
+        func list(_ findings: [Finding]) {
             if findings.isEmpty { out += "  " + paint("no findings", "32") + "\n" }
             for finding in findings {
                 let place = finding.location.map { location in
@@ -277,7 +373,19 @@ enum QACheck {
         section("\(result.file)", result.email.findings)
         for asset in result.assets { section("asset \(asset.name)", asset.findings) }
         if let audience = result.audience {
-            section("audience (\(audience.rows) rows, \(audience.kept) kept, \(audience.dropped) dropped)", audience.findings)
+            out += paint("audience (\(audience.rows) rows, \(audience.kept) kept, \(audience.dropped) dropped)", "1") + "\n"
+            for (rule, count) in audience.counts.sorted(by: { $0.key < $1.key }) {
+                out += "  \(rule.padding(toLength: max(rule.count, 28), withPad: " ", startingAt: 0)) \(count)\n"
+            }
+            for suppression in result.suppressions {
+                let (addresses, skipped) = (suppression.addresses, suppression.skippedLines)
+                out += "  \(suppression.reason.rawValue) list \(suppression.file): \(addresses) address\(addresses == 1 ? "" : "es")"
+                    + (skipped == 0
+                        ? "" : ", \(skipped) line\(skipped == 1 ? "" : "s") skipped (\(suppression.skipped.joined(separator: "; ")))")
+                    + "\n"
+            }
+            if let cleaned = result.cleaned { out += "  cleaned list: \(cleaned) (\(audience.kept) rows)\n" }
+            list(audience.findings)
         }
         let all = result.email.findings + result.assets.flatMap(\.findings) + (result.audience?.findings ?? [])
         let counts = "\(all.count { $0.severity == .error }) errors, \(all.count { $0.severity == .warning }) warnings, "
@@ -307,7 +415,12 @@ enum QACheck {
         }
         section(result.file, result.email.findings)
         for asset in result.assets { section("asset \(asset.name)", asset.findings) }
-        if let audience = result.audience { section("audience list (\(audience.rows) rows)", audience.findings) }
+        if let audience = result.audience {
+            let counts = audience.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            section(
+                "audience list (\(audience.rows) rows, \(audience.kept) kept, \(audience.dropped) dropped"
+                    + (counts.isEmpty ? ")" : "; \(counts.joined(separator: ", ")))"), audience.findings)
+        }
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>QA report: \(escape(result.file))</title>

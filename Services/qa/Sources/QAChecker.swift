@@ -5,12 +5,20 @@ import QAEngine
 
 /// Runs the QA engine on one campaign's document versions: every HTML document as an email (its `<title>` as
 /// the subject line), every image document through the asset inspector, images matched to `<img src>` by
-/// document id or file name. Pure: the same versions and contents give the same report.
+/// document id or file name, and every CSV document (`text/csv`, `application/csv`, or `text/plain` named
+/// `*.csv`) as an audience list under ``audiencePolicy``, its sample findings followed by one
+/// `audience.summary` info with the counts. Pure: the same versions and contents give the same report.
 public struct QAChecker: Sendable {
-    public var engine: QAEngine
+    /// The rule id of the info finding that sums up an audience list's counts.
+    public static let audienceSummaryRule = "audience.summary"
 
-    public init(engine: QAEngine = QAEngine()) {
+    public var engine: QAEngine
+    /// The rules audience lists are checked against, suppression lists included.
+    public var audiencePolicy: AudiencePolicy
+
+    public init(engine: QAEngine = QAEngine(), audiencePolicy: AudiencePolicy = AudiencePolicy()) {
         self.engine = engine
+        self.audiencePolicy = audiencePolicy
     }
 
     /// The report on `documents`; `content` gives each version's media type and bytes (nil when unknown).
@@ -38,6 +46,8 @@ public struct QAChecker: Sendable {
                     bytes: bytes, name: version.document.rawValue, spec: engine.options.emailSpec)
                 if let info = inspected.info { assets[version.document.rawValue] = info }
                 findings += inspected.findings.map { Self.finding($0, in: version.document) }
+            } else if Self.isAudienceList(type, document: version.document) {
+                findings += audienceFindings(bytes, in: version.document)
             }
         }
         for (version, html) in emails {
@@ -54,6 +64,48 @@ public struct QAChecker: Sendable {
         return QAReportReady(
             campaignID: campaign, documents: documents.sorted { $0.document < $1.document }, findings: sorted,
             worker: worker)
+    }
+
+    /// True for the media types an audience list arrives as (uploads keep the bare, lower-cased type).
+    static func isAudienceList(_ mediaType: String, document: DocumentID) -> Bool {
+        mediaType.hasPrefix("text/csv") || mediaType.hasPrefix("application/csv")
+            || (mediaType.hasPrefix("text/plain") && document.rawValue.lowercased().hasSuffix(".csv"))
+    }
+
+    /// The audience list's sample findings and the summary of its counts.
+    func audienceFindings(_ bytes: Data, in document: DocumentID) -> [QAReportReady.Finding] {
+        let report: AudienceReport
+        do {
+            report = try AudienceChecker(policy: audiencePolicy).check(bytes)
+        } catch {
+            return [
+                QAReportReady.Finding(
+                    document: document, rule: RuleID.contentUnparsable.rawValue, severity: "error",
+                    message: "\(document) could not be checked as an audience list: \(error).",
+                    fix: "Export the list again as CSV UTF-8 and submit it.")
+            ]
+        }
+        let counts = RuleID.allCases.compactMap { rule in
+            report.counts[rule.rawValue].map { "\(rule.rawValue.dropFirst("audience.".count)) \(Self.grouped($0))" }
+        }
+        let summary = QAReportReady.Finding(
+            document: document, rule: Self.audienceSummaryRule, severity: Severity.info.rawValue,
+            message: "Audience list: \(Self.grouped(report.rows)) rows, \(Self.grouped(report.kept)) kept, "
+                + "\(Self.grouped(report.dropped)) dropped" + (counts.isEmpty ? "." : " (\(counts.joined(separator: ", ")))."),
+            fix: "Nothing to do if the counts look right; send to the kept rows only "
+                + "(marquee qa check --audience LIST --cleaned OUT.csv writes them).")
+        return report.findings.map { Self.finding($0, in: document) } + [summary]
+    }
+
+    /// A count as `12,000`, the same on every machine.
+    static func grouped(_ count: Int) -> String {
+        var digits = String(count)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        return ([digits] + groups).joined(separator: ",")
     }
 
     static func finding(_ finding: Finding, in document: DocumentID) -> QAReportReady.Finding {

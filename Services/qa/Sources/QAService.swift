@@ -1,10 +1,12 @@
+import AudienceConfig
 import Bus
 import Foundation
 import Logging
+import QAEngine
 import ServiceKit
 
-/// Runs `marquee-qa` as a process: ServiceKit's flags plus `--worker-id ID` (default `qa-<host>-<pid>`; keep
-/// it stable across restarts of one replica so its leases survive a reconnect) and `--lease-ms N`.
+/// Runs `marquee-qa` as a process: ServiceKit's flags plus ``QAServiceFlags`` (`--worker-id ID`, default
+/// `qa-<host>-<pid>`; `--lease-ms N`; `--audience-policy FILE`, whose problems exit with 2 before it starts).
 ///
 /// Each replica has its own store (`<data>/qa.sqlite`; give each replica its own `--data`) with its
 /// projection (an `EventConsumer` of documents, facts and reports), and a queue-group worker sharing the
@@ -12,28 +14,16 @@ import ServiceKit
 /// failed, 2 for a bad command line.
 public enum QAService {
     public static func main(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Int32 {
-        var rest: [String] = []
-        var workerID = "qa-\(ProcessInfo.processInfo.hostName)-\(getpid())"
-        var leaseMilliseconds = 30_000
-        var remaining = arguments[...]
-        while let argument = remaining.popFirst() {
-            switch argument {
-            case "--worker-id":
-                guard let value = remaining.popFirst(), !value.isEmpty else { return usage("--worker-id needs a value") }
-                workerID = value
-            case "--lease-ms":
-                guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else { return usage("--lease-ms needs a number") }
-                leaseMilliseconds = value
-            default:
-                rest.append(argument)
-            }
-        }
+        let flags: QAServiceFlags
         let runtime: ServiceRuntime
         do {
-            runtime = try ServiceRuntime.bootstrap(name: "qa", arguments: rest)
+            flags = try QAServiceFlags.parse(arguments, workerID: "qa-\(ProcessInfo.processInfo.hostName)-\(getpid())")
+            runtime = try ServiceRuntime.bootstrap(name: "qa", arguments: flags.rest)
         } catch {
             return usage("\(error)")
         }
+        let workerID = flags.workerID
+        if let policyFile = flags.audiencePolicy { logPolicy(policyFile, logger: runtime.logger) }
         do {
             let store = try runtime.openStore { migrator in QAStore.register(&migrator) }
             let consumer = EventConsumer(
@@ -42,9 +32,12 @@ public enum QAService {
             let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
             let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let worker = QAWorkerService(
-                core: QAWorkerCore(store: store, worker: workerID), endpoints: runtime.options.bus, workerID: workerID,
+                core: QAWorkerCore(
+                    store: store, worker: workerID,
+                    checker: QAChecker(audiencePolicy: flags.audiencePolicy?.policy ?? AudiencePolicy())),
+                endpoints: runtime.options.bus, workerID: workerID,
                 publisher: publisher,
-                options: GroupWorker.Options(credit: 4, maxAttempts: 5, leaseMilliseconds: leaseMilliseconds),
+                options: GroupWorker.Options(credit: 4, maxAttempts: 5, leaseMilliseconds: flags.leaseMilliseconds),
                 catchUp: JournalCatchUp(control: control, consumer: consumer.consumer, prefixes: QAProjection.prefixes),
                 logger: runtime.logger)
             let health = ServiceHealth(service: "qa", store: store, control: control, logger: runtime.logger)
@@ -55,6 +48,25 @@ public enum QAService {
             runtime.logger.critical("stopped", metadata: [LogKey.error: "\(error)"])
             FileHandle.standardError.write(Data("marquee-qa: \(error)\n".utf8))
             return 1
+        }
+    }
+
+    /// One info line for the policy, and a warning per suppression list with lines that gave no address (line
+    /// numbers only: the lines may hold addresses).
+    private static func logPolicy(_ file: AudiencePolicyFile, logger: Logger) {
+        logger.info(
+            "audience policy loaded",
+            metadata: [
+                "file": "\(file.path)", "suppression_lists": "\(file.suppressions.count)",
+                "suppressed_addresses": "\(file.suppressions.reduce(0) { $0 + $1.addresses })",
+            ])
+        for list in file.suppressions where list.problemCount > 0 {
+            logger.warning(
+                "suppression list lines without an address",
+                metadata: [
+                    "file": "\(list.file.path)", "lines": "\(list.problemCount)",
+                    "first_lines": "\(list.problems.map(\.line))",
+                ])
         }
     }
 
