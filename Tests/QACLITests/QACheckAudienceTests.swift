@@ -1,4 +1,5 @@
 import Foundation
+import LineEndToEndSupport
 import Testing
 
 /// `marquee qa check --audience`, run as the built binary: suppression lists (plain and CSV exports), the
@@ -27,8 +28,8 @@ import Testing
     /// Runs the check on the good email with `arguments` (paths relative to `directory`) and JSON output.
     static func json(
         _ directory: URL, _ arguments: [String]
-    ) throws -> (status: Int32, audience: [String: Any], object: [String: Any]) {
-        let run = try QACheckCommandTests.run(
+    ) async throws -> (status: Int32, audience: [String: Any], object: [String: Any]) {
+        let run = try await QACheckCommandTests.run(
             [QACheckCommandTests.good, "--format", "json"] + QACheckCommandTests.goodEnvelope
                 + arguments.map { $0.hasPrefix("-") ? $0 : directory.appendingPathComponent($0).path })
         let object = try #require(
@@ -36,7 +37,7 @@ import Testing
         return (run.status, try #require(object["audience"] as? [String: Any]), object)
     }
 
-    @Test func plainAndCSVSuppressionListsDropTheirAddresses() throws {
+    @Test func plainAndCSVSuppressionListsDropTheirAddresses() async throws {
         let directory = try Self.directory([
             "list.csv": Self.list,
             "unsubscribed.txt": "# unsubscribed in March\n\nBob@Brightline-Goods.com\nnot an address\n",
@@ -44,7 +45,7 @@ import Testing
             "complained.txt": "eve@brightline-goods.com\n",
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (status, audience, object) = try Self.json(
+        let (status, audience, object) = try await Self.json(
             directory,
             ["--audience", "list.csv", "--unsubscribed", "unsubscribed.txt", "--bounced", "bounced.csv", "--complained",
              "complained.txt"])
@@ -61,10 +62,10 @@ import Testing
         #expect(lists[0]["skipped"] as? [String] == ["line 4: \"not an address\" is not an email address"])
     }
 
-    @Test func theCleanedListHoldsTheHeaderAndTheKeptRows() throws {
+    @Test func theCleanedListHoldsTheHeaderAndTheKeptRows() async throws {
         let directory = try Self.directory(["list.csv": Self.list, "unsubscribed.txt": "bob@brightline-goods.com\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (status, _, object) = try Self.json(
+        let (status, _, object) = try await Self.json(
             directory, ["--audience", "list.csv", "--unsubscribed", "unsubscribed.txt", "--cleaned", "cleaned.csv"])
         #expect(status == 0)
         let cleaned = directory.appendingPathComponent("cleaned.csv")
@@ -74,7 +75,7 @@ import Testing
         #expect(try Data(contentsOf: cleaned) == Data(expected.utf8))
     }
 
-    @Test func thePolicyFileSetsTheRulesAndItsSuppressionLists() throws {
+    @Test func thePolicyFileSetsTheRulesAndItsSuppressionLists() async throws {
         let directory = try Self.directory([
             "list.csv": Self.list,
             "policy.yaml": """
@@ -89,7 +90,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("lists.d"), withIntermediateDirectories: true)
         try Data("dora@brightline-goods.com\n".utf8).write(to: directory.appendingPathComponent("lists.d/complained.txt"))
-        let (status, audience, _) = try Self.json(
+        let (status, audience, _) = try await Self.json(
             directory,
             ["--audience", "list.csv", "--audience-policy", "policy.yaml", "--unsubscribed", "unsubscribed.txt", "--cleaned",
              "out.csv"])
@@ -106,10 +107,10 @@ import Testing
         ("suppressions:\n  - {file: gone.txt, reason: bounced}\n", "cannot read bounced list"),
         ("strip_plus_tags: sometimes\n", "strip_plus_tags must be true or false"),
     ])
-    func aBadPolicyFileExitsWithTwo(_ yaml: String, _ says: String) throws {
+    func aBadPolicyFileExitsWithTwo(_ yaml: String, _ says: String) async throws {
         let directory = try Self.directory(["list.csv": Self.list, "policy.yaml": yaml])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try QACheckCommandTests.run([
+        let run = try await QACheckCommandTests.run([
             QACheckCommandTests.good, "--audience", directory.appendingPathComponent("list.csv").path, "--audience-policy",
             directory.appendingPathComponent("policy.yaml").path,
         ])
@@ -119,29 +120,29 @@ import Testing
         #expect(run.stderr.contains(says), "\(run.stderr)")
     }
 
-    @Test func badSuppressionAndCleanedArgumentsExitWithTwo() throws {
+    @Test func badSuppressionAndCleanedArgumentsExitWithTwo() async throws {
         let directory = try Self.directory(["list.csv": Self.list, "ids.csv": "id,name\n1,Ann\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
         let list = directory.appendingPathComponent("list.csv").path
         let good = QACheckCommandTests.good
         let gone = directory.appendingPathComponent("gone.txt").path
-        let missing = try QACheckCommandTests.run([good, "--audience", list, "--bounced", gone])
+        let missing = try await QACheckCommandTests.run([good, "--audience", list, "--bounced", gone])
         #expect(missing.status == 2 && missing.stderr.contains("cannot read bounced list"), "\(missing.stderr)")
         let ids = directory.appendingPathComponent("ids.csv").path
-        let noEmail = try QACheckCommandTests.run([good, "--audience", list, "--unsubscribed", ids])
+        let noEmail = try await QACheckCommandTests.run([good, "--audience", list, "--unsubscribed", ids])
         #expect(noEmail.status == 2 && noEmail.stderr.contains("has no email column"), "\(noEmail.stderr)")
-        let withoutList = try QACheckCommandTests.run([good, "--unsubscribed", list])
+        let withoutList = try await QACheckCommandTests.run([good, "--unsubscribed", list])
         #expect(withoutList.status == 2 && withoutList.stderr.contains("--unsubscribed needs --audience"), "\(withoutList.stderr)")
-        let overwrite = try QACheckCommandTests.run([good, "--audience", list, "--cleaned", list])
+        let overwrite = try await QACheckCommandTests.run([good, "--audience", list, "--cleaned", list])
         #expect(overwrite.status == 2 && overwrite.stderr.contains("must not overwrite"), "\(overwrite.stderr)")
         #expect(try String(contentsOfFile: list, encoding: .utf8) == Self.list)
     }
 
-    @Test func theTextOutputCountsEveryRule() throws {
+    @Test func theTextOutputCountsEveryRule() async throws {
         let directory = try Self.directory(["list.csv": Self.list, "unsubscribed.txt": "bob@brightline-goods.com\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
         let cleaned = directory.appendingPathComponent("cleaned.csv").path
-        let run = try QACheckCommandTests.run(
+        let run = try await QACheckCommandTests.run(
             [QACheckCommandTests.good, "--audience", directory.appendingPathComponent("list.csv").path, "--unsubscribed",
              directory.appendingPathComponent("unsubscribed.txt").path, "--cleaned", cleaned] + QACheckCommandTests.goodEnvelope)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")

@@ -42,6 +42,14 @@ struct AudienceCase: Sendable, CustomTestStringConvertible {
         #expect(report.counts[row.rule.rawValue] != nil, "\(report.counts)")
     }
 
+    /// A header without the email column stops the check at once: the rows after it are not read as headers.
+    @Test func aMissingColumnIsReportedOnce() throws {
+        let rows = (0..<50).map { "ann\($0)@brightline-goods.com,Ann" }.joined(separator: "\n")
+        let report = try AudienceChecker().check(Data(("mail,name\n" + rows).utf8))
+        #expect(report.counts == ["audience.missing-column": 1] && report.rows == 0)
+        #expect(report.findings.count == 1)
+    }
+
     @Test func cleansAListAndCountsEveryReason() throws {
         let csv = """
             Email,Name,Consent\r

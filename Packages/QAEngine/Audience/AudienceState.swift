@@ -216,6 +216,7 @@ struct AudienceState {
     }
 
     private mutating func handle(_ record: CSVParser.Record, onRow: ((AudienceRow) -> Void)?) {
+        guard !stopped else { return }
         record.fields.withUTF8Text { fields, latin1 in
             guard let columns else {
                 readHeader(fields, line: record.line)

@@ -18,7 +18,7 @@ public enum QAService {
         let runtime: ServiceRuntime
         do {
             flags = try QAServiceFlags.parse(arguments, workerID: "qa-\(ProcessInfo.processInfo.hostName)-\(getpid())")
-            runtime = try ServiceRuntime.bootstrap(name: "qa", arguments: flags.rest)
+            runtime = try ServiceRuntime.bootstrap(name: "qa", arguments: flags.rest, flags: QAServiceFlags.help)
         } catch {
             return usage("\(error)")
         }

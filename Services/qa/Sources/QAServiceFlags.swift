@@ -1,4 +1,5 @@
 import AudienceConfig
+import ServiceKit
 
 /// The flags `marquee-qa` reads itself; the rest are ServiceKit's. `--worker-id ID` (keep it stable across
 /// restarts of one replica so its leases survive a reconnect), `--lease-ms N`, and `--audience-policy FILE`: the
@@ -8,6 +9,13 @@ public struct QAServiceFlags: Sendable {
     public struct UsageError: Error, Sendable, CustomStringConvertible {
         public let description: String
     }
+
+    /// The flags, for `--help`.
+    public static let help = [
+        ServiceFlag("--worker-id ID", "this replica's id, stable across its restarts (default qa-<host>-<pid>)"),
+        ServiceFlag("--lease-ms N", "how long a QA request stays leased to this replica (default 30000)"),
+        ServiceFlag("--audience-policy FILE", "audience list rules and suppression lists (YAML; default built-in)"),
+    ]
 
     public var workerID: String
     public var leaseMilliseconds = 30_000
