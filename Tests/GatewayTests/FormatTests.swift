@@ -51,6 +51,9 @@ import Testing
         ("application/pdf", Data("%PDF-1.7".utf8), 0),
         ("application/x-msdownload", Data("MZ".utf8), 415),
         ("text/plain", Data(), 422),
+        ("text/plain", Data([0x4A, 0xF6, 0x72, 0x67]), 415),
+        ("text/csv", Data([0x4A, 0xF6, 0x72, 0x67, 0x0A]), 0),
+        ("text/csv", Data([0x61, 0x00, 0x62]), 415),
     ])
     func uploadsMustBeOfAnAcceptedTypeAndLookLikeIt(_ declared: String, _ bytes: Data, _ status: Int) {
         do {

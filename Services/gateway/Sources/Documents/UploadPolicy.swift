@@ -1,11 +1,12 @@
 import Foundation
 
 /// What an uploaded document may be: one of the media types the line handles, its bytes looking like that type
-/// (magic numbers for images and PDF, UTF-8 without NUL for text), within the size limit.
+/// (magic numbers for images and PDF, UTF-8 without NUL for text; a CSV may also be Latin-1, as spreadsheets
+/// export it — QA reads it row by row and flags those rows), within the size limit.
 enum UploadPolicy {
     /// The accepted media types and how their bytes begin.
     static let mediaTypes: [String: @Sendable (Data) -> Bool] = [
-        "text/html": { isText($0) }, "text/plain": { isText($0) }, "text/csv": { isText($0) },
+        "text/html": { isText($0) }, "text/plain": { isText($0) }, "text/csv": { !$0.contains(0) },
         "image/png": { $0.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) },
         "image/jpeg": { $0.starts(with: [0xFF, 0xD8, 0xFF]) },
         "image/gif": { $0.starts(with: Array("GIF87a".utf8)) || $0.starts(with: Array("GIF89a".utf8)) },
