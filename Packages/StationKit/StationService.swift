@@ -58,7 +58,7 @@ public enum StationService {
             }
             let handler = StationHandler(station: station, rules: rules, hooks: hooks)
             let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
-            let relay = OutboxRelay(service: station.rawValue, store: store, publisher: publisher, logger: runtime.logger)
+            let relay = runtime.outboxRelay(store: store, publisher: publisher)
             let consumer = EventConsumer(
                 service: station.rawValue, store: store, endpoints: runtime.options.bus, prefixes: handler.prefixes,
                 handler: handler, clock: stationOptions.clock, logger: runtime.logger)

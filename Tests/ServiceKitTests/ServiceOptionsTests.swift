@@ -19,6 +19,7 @@ import Testing
                 "--bus-ingress", "tcp://10.0.0.1:1", "--bus-fanout=tcp://10.0.0.1:2",
                 "--bus-control", "tcp://10.0.0.1:3", "--bus-group", "tcp://10.0.0.1:4",
                 "--data", "/tmp/d", "--config", "rules.yaml", "--http", "0.0.0.0:9100", "--log-level", "debug",
+                "--outbox-keep-hours", "24",
             ], name: "build")
         #expect(
             options.bus
@@ -30,6 +31,9 @@ import Testing
         #expect(options.httpHost == "0.0.0.0")
         #expect(options.httpPort == 9100)
         #expect(options.logLevel == .debug)
+        #expect(options.outboxKeep == .seconds(24 * 3600))
+        #expect(try ServiceOptions.parse(["--outbox-keep-hours", "0"], name: "build").outboxKeep == nil)
+        #expect(try ServiceOptions.parse([], name: "build").outboxKeep == .seconds(7 * 24 * 3600))
     }
 
     @Test(arguments: [
@@ -38,6 +42,7 @@ import Testing
         (["--http", "9100"], .invalidValue(flag: "--http", value: "9100", expected: "HOST:PORT")),
         (["--http", "host:70000"], .invalidValue(flag: "--http", value: "host:70000", expected: "HOST:PORT")),
         (["stray"], .unexpectedArgument("stray")),
+        (["--outbox-keep-hours", "-1"], .invalidValue(flag: "--outbox-keep-hours", value: "-1", expected: "a number of hours (0 keeps every row)")),
     ])
     func badCommandLinesAreRefusedWithOneSentence(_ arguments: [String], _ expected: ServiceOptionsError) {
         #expect(throws: expected) { try ServiceOptions.parse(arguments, name: "intake") }

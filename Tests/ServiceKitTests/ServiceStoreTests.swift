@@ -39,6 +39,27 @@ import Testing
         try files.remove()
     }
 
+    @Test func pruningDeletesOnlyOldPublishedRows() async throws {
+        let files = try TestStore()
+        let store = try files.open()
+        let now = Date()
+        var ids: [String] = []
+        for written in [now.addingTimeInterval(-10 * 86_400), now.addingTimeInterval(-9 * 86_400), now] {
+            let emitted = try await store.write(source: "marquee/test", now: written) { _, outbox in
+                outbox.emit(CampaignAssigned(campaignID: "cmp-1", assignee: "sam.lee", role: .specialist))
+            }
+            ids.append(emitted.id.uuidString.lowercased())
+        }
+        // The oldest and the newest were published; the middle one never was.
+        try await store.pool.write { [ids] db in
+            try db.execute(sql: "UPDATE outbox SET sent_seq = 1 WHERE id IN (?, ?)", arguments: [ids[0], ids[2]])
+        }
+        #expect(try await store.pruneSentOutbox(writtenBefore: now.addingTimeInterval(-7 * 86_400)) == 1)
+        #expect(try await StoredOutboxRow.all(in: store).map(\.id) == [ids[1], ids[2]])
+        #expect(try await store.outboxBacklog() == 1)
+        try files.remove()
+    }
+
     @Test func reopeningKeepsDataAndAppliesMigrationsOnce() async throws {
         let files = try TestStore()
         var store = try files.open()

@@ -1,4 +1,5 @@
 import CoreMetrics
+import Foundation
 import GRDB
 import Logging
 import ServiceLifecycle
@@ -7,7 +8,8 @@ import ServiceLifecycle
 ///
 /// It wakes when a transaction appends rows (``OutboxSignal``) and also every `pollInterval`, so rows left
 /// by a crash go out after a restart. A crash between publish and mark-sent publishes the row again under
-/// the same event id, which the broker answers with the first copy's seq: stored once.
+/// the same event id, which the broker answers with the first copy's seq: stored once. Published rows are deleted
+/// once older than `keepSent` (checked hourly): the journal keeps the events.
 ///
 /// ```swift
 /// let relay = OutboxRelay(service: "intake", store: store, publisher: publisher, logger: logger)
@@ -19,19 +21,22 @@ public struct OutboxRelay: Service {
     let publisher: any EventPublishing
     let pollInterval: Duration
     let batchSize: Int
+    let keepSent: Duration?
     let backlog: Gauge
     let logger: Logger
 
     /// Creates a relay; nothing happens until ``run()`` or ``publishPending()``.
     public init(
         service: String, store: ServiceStore, publisher: any EventPublishing, pollInterval: Duration = .seconds(1),
-        batchSize: Int = 100, metricsFactory: any MetricsFactory = MetricsSystem.factory, logger: Logger
+        batchSize: Int = 100, keepSent: Duration? = nil, metricsFactory: any MetricsFactory = MetricsSystem.factory,
+        logger: Logger
     ) {
         self.service = service
         self.store = store
         self.publisher = publisher
         self.pollInterval = pollInterval
         self.batchSize = max(1, batchSize)
+        self.keepSent = keepSent
         self.backlog = Gauge(
             label: MetricName.outboxBacklog, dimensions: [("service", service)], factory: metricsFactory)
         var logger = logger
@@ -42,9 +47,14 @@ public struct OutboxRelay: Service {
     /// Relays until cancelled or gracefully shut down. A failed round is logged and retried on the next wake.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            var nextPrune = ContinuousClock.now
             while !Task.isCancelled {
                 do {
                     try await publishPending()
+                    if let keepSent, ContinuousClock.now >= nextPrune {
+                        nextPrune = .now + .seconds(3600)
+                        try await prune(olderThan: keepSent)
+                    }
                 } catch where Task.isCancelled {
                     return
                 } catch {
@@ -53,6 +63,13 @@ public struct OutboxRelay: Service {
                 await store.outboxSignal.wait(upTo: pollInterval)
             }
         }
+    }
+
+    /// Deletes the published rows written more than `age` ago.
+    private func prune(olderThan age: Duration) async throws {
+        let cutoff = Date().addingTimeInterval(-Double(age.components.seconds))
+        let deleted = try await store.pruneSentOutbox(writtenBefore: cutoff)
+        if deleted > 0 { logger.info("published outbox rows deleted", metadata: ["rows": "\(deleted)"]) }
     }
 
     /// Publishes every unsent row, oldest first, stopping at the first failure (order is kept).

@@ -26,6 +26,7 @@ extension ServiceOptions {
         ServiceFlag("--config FILE", "the rules file, YAML (default the built-in rules)"),
         ServiceFlag("--http HOST:PORT", "where /metrics and /health listen (default 127.0.0.1:0, a free port)"),
         ServiceFlag("--log-level LEVEL", "trace|debug|info|notice|warning|error|critical (default info)"),
+        ServiceFlag("--outbox-keep-hours N", "hours published outbox rows are kept (default 168; 0: forever)"),
         ServiceFlag("--help", "print this and exit"),
     ]
 

@@ -2,7 +2,8 @@ import Bus
 import Logging
 
 /// The flags every Marquee service takes:
-/// `--bus-ingress URL --bus-fanout URL --bus-control URL --bus-group URL --data DIR --config FILE --http HOST:PORT --log-level LEVEL`
+/// `--bus-ingress URL --bus-fanout URL --bus-control URL --bus-group URL --data DIR --config FILE --http HOST:PORT
+/// --log-level LEVEL --outbox-keep-hours N`
 /// and, for a broker that runs CURVE, `--bus-server-key FILE --bus-key FILE` (the broker's public key file and
 /// this service's secret key file; the two go together) (each also as `--flag=value`).
 public struct ServiceOptions: Sendable, Equatable {
@@ -18,6 +19,8 @@ public struct ServiceOptions: Sendable, Equatable {
     public var httpPort: Int
     /// The lowest level logged.
     public var logLevel: Logger.Level
+    /// How long published outbox rows are kept before they are deleted; nil keeps them forever.
+    public var outboxKeep: Duration?
 
     /// The defaults for service `name`.
     public init(name: String) {
@@ -27,6 +30,7 @@ public struct ServiceOptions: Sendable, Equatable {
         httpHost = "127.0.0.1"
         httpPort = 0
         logLevel = .info
+        outboxKeep = .seconds(7 * 24 * 3600)
     }
 
     /// Parses `arguments` (without the program name) over the defaults for `name`.
@@ -97,6 +101,11 @@ public struct ServiceOptions: Sendable, Equatable {
                     expected: Logger.Level.allCases.map(\.rawValue).joined(separator: "|"))
             }
             logLevel = level
+        case "--outbox-keep-hours":
+            guard let hours = Int(value), hours >= 0 else {
+                throw .invalidValue(flag: flag, value: value, expected: "a number of hours (0 keeps every row)")
+            }
+            outboxKeep = hours == 0 ? nil : .seconds(hours * 3600)
         default:
             throw .unknownFlag(flag)
         }

@@ -76,6 +76,11 @@ public struct ServiceRuntime: Sendable {
         return try ServiceStore(path: storePath, migrations: migrations)
     }
 
+    /// The relay publishing `store`'s outbox through `publisher`, deleting published rows after `--outbox-keep-hours`.
+    public func outboxRelay(store: ServiceStore, publisher: any EventPublishing) -> OutboxRelay {
+        OutboxRelay(service: name, store: store, publisher: publisher, keepSent: options.outboxKeep, logger: logger)
+    }
+
     /// The `/metrics` + `/health` endpoint on `--http`, printing `marquee-<name> ready http=HOST:PORT` to
     /// standard output once listening.
     public func statusEndpoint(health: ServiceHealth) -> StatusEndpoint {

@@ -6,6 +6,15 @@ extension ServiceStore {
     public func outboxBacklog() async throws -> Int {
         try await pool.read { db in try OutboxRow.backlog(in: db) }
     }
+
+    /// Deletes the published outbox rows written before `cutoff`; returns how many. Unpublished rows stay.
+    @discardableResult
+    public func pruneSentOutbox(writtenBefore cutoff: Date) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM outbox WHERE sent_seq IS NOT NULL AND created_at < ?", arguments: [cutoff])
+            return db.changesCount
+        }
+    }
 }
 
 /// One stored outgoing event as the relay reads it.

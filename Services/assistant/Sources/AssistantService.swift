@@ -79,7 +79,7 @@ public enum AssistantService {
                 service: "assistant", store: store, endpoints: runtime.options.bus, prefixes: AssistantFold.prefixes,
                 handler: AssistantFold(), logger: runtime.logger)
             let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
-            let relay = OutboxRelay(service: "assistant", store: store, publisher: publisher, logger: runtime.logger)
+            let relay = runtime.outboxRelay(store: store, publisher: publisher)
             let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let endpoint = AssistantEndpoint(
                 host: runtime.options.httpHost, port: runtime.options.httpPort, registry: runtime.registry,

@@ -96,7 +96,7 @@ public enum GatewayService {
                 service: "gateway", store: store, endpoints: runtime.options.bus, prefixes: ReadModelHandler.prefixes,
                 handler: ReadModelHandler(rules: rules, changes: changes), logger: runtime.logger)
             let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
-            let relay = OutboxRelay(service: "gateway", store: store, publisher: publisher, logger: runtime.logger)
+            let relay = runtime.outboxRelay(store: store, publisher: publisher)
             let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let ops = OpsFeed(endpoints: runtime.options.bus, control: control, store: store, logger: runtime.logger)
             let endpoint = GatewayEndpoint(

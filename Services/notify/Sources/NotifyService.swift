@@ -62,7 +62,7 @@ public enum NotifyService {
                 service: "notify", store: store, endpoints: runtime.options.bus, prefixes: NotifyHandler.prefixes,
                 handler: NotifyHandler(rules: rules, config: config, wakeups: wakeups), logger: runtime.logger)
             let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
-            let relay = OutboxRelay(service: "notify", store: store, publisher: publisher, logger: runtime.logger)
+            let relay = runtime.outboxRelay(store: store, publisher: publisher)
             let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let workers = channels.map { channel in
                 DeliveryWorker(

@@ -44,7 +44,7 @@ public enum ReportingService {
                 service: "reporting", store: store, endpoints: runtime.options.bus, prefixes: ReportingFold.prefixes,
                 handler: ReportingHandler(rules: rules), logger: runtime.logger)
             let publisher = try Publisher(bus: runtime.options.bus, logger: runtime.logger)
-            let relay = OutboxRelay(service: "reporting", store: store, publisher: publisher, logger: runtime.logger)
+            let relay = runtime.outboxRelay(store: store, publisher: publisher)
             let control = try BusControl(bus: runtime.options.bus, timeoutMilliseconds: 1000, logger: runtime.logger)
             let ticker = WarningTicker(
                 store: store, detector: WarningDetector(rules: rules), clock: .system, interval: tick,
