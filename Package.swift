@@ -111,7 +111,8 @@ let package = Package(
         .target(
             name: "QAService",
             dependencies: [
-                "AudienceConfig", "QAEngine", "ServiceKit", "StationKit", "Bus", "Contracts", "Domain", log, lifecycle, grdb, crypto,
+                "AudienceConfig", "QAEngine", "RulesConfig", "ServiceKit", "StationKit", "Bus", "Contracts", "Domain", log,
+                lifecycle, grdb, crypto,
             ],
             path: "Services/qa/Sources"),
         .executableTarget(name: "marquee-qa", dependencies: ["QAService", "ServiceKit"], path: "Services/qa/Main"),

@@ -3,6 +3,7 @@ import AudienceConfig
 import Domain
 import Foundation
 import QAEngine
+import RulesConfig
 import Yams
 
 /// `marquee qa`: automated email QA on this machine (no stack needed), and the human checklist step.
@@ -12,22 +13,31 @@ struct QACommand: AsyncParsableCommand {
         subcommands: [QACheckCommand.self, QAReviewCommand.self])
 }
 
-/// `marquee qa check email.html [--assets DIR] [--audience list.csv [--audience-policy FILE] [--unsubscribed FILE]…
-/// [--cleaned OUT.csv]] [--plan utm.yaml] [--format text|json|html]`
+/// `marquee qa check [email.html] [--assets DIR [--channel NAME]… [--config FILE]] [--audience list.csv
+/// [--audience-policy FILE] [--unsubscribed FILE]… [--cleaned OUT.csv]] [--plan utm.yaml] [--format text|json|html]`:
+/// at least one of the email, `--assets` and `--audience`.
 ///
 /// Exit code 0 when no error was found, 1 when errors were found, 2 for a bad command line or unreadable input.
 /// Arguments are parsed here rather than by ArgumentParser so a usage error exits with 2, not 64.
 struct QACheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run the QA engine on an email; exit 0 pass, 1 errors found, 2 usage or unreadable input.",
+        abstract: "Run the QA engine on an email, assets or an audience list; exit 0 pass, 1 errors found, 2 usage or "
+            + "unreadable input.",
         discussion: """
-            marquee qa check email.html [--assets DIR] [--audience list.csv] [--plan utm.yaml]
-                                        [--audience-policy FILE] [--unsubscribed FILE] [--bounced FILE]
-                                        [--complained FILE] [--cleaned OUT.csv]
-                                        [--format text|json|html] [--subject TEXT] [--preheader TEXT]
-                                        [--plain-text FILE] [--transactional]
-            --assets DIR     image files checked on their own and matched to <img src> by file name
+            marquee qa check [email.html] [--assets DIR] [--channel NAME] [--config FILE]
+                                          [--audience list.csv] [--plan utm.yaml]
+                                          [--audience-policy FILE] [--unsubscribed FILE] [--bounced FILE]
+                                          [--complained FILE] [--cleaned OUT.csv]
+                                          [--format text|json|html] [--subject TEXT] [--preheader TEXT]
+                                          [--plain-text FILE] [--transactional]
+            Give the email, --assets or --audience (or several); the email is optional with the other two.
+            --assets DIR     image files checked against the channel specs and matched to <img src> by
+                             file name; a file passes when it fits one of the channels
+            --channel NAME   a channel the assets are for (repeatable: email, web, social, instagram,
+                             linkedin, paid, sms; default email)
+            --config FILE    the rules file (YAML) whose channel_specs the assets and the email's images
+                             are checked against (default: the built-in rules)
             --audience FILE  an audience CSV (email, consent… columns); the output counts rows, kept,
                              dropped and each audience.* rule
             --audience-policy FILE
@@ -62,8 +72,11 @@ enum QACheck {
     }
 
     struct Request: Equatable {
-        var email = ""
+        var email: String?
         var assets: String?
+        /// The channels the assets are checked against; empty means email.
+        var channels: [Channel] = []
+        var config: String?
         var audience: String?
         var audiencePolicy: String?
         var suppressions: [SuppressionFile] = []
@@ -78,9 +91,12 @@ enum QACheck {
 
     /// Everything a check produced.
     struct Result: Encodable {
-        var file: String
+        /// The email file; nil when only assets or a list were checked.
+        var file: String?
         var verdict: QAOutcome
-        var email: QAReport
+        var email: QAReport?
+        /// The channels the assets were checked against.
+        var channels: [Channel]
         var assets: [AssetReport]
         var audience: AudienceReport?
         /// Where the cleaned audience list was written.
@@ -88,8 +104,14 @@ enum QACheck {
         /// The suppression lists read for the audience check.
         var suppressions: [SuppressionSummary] = []
 
+        /// What was checked, for headings: the email file, else `assets` and/or `audience list`.
+        var title: String {
+            file ?? [channels.isEmpty ? nil : "assets", audience == nil ? nil : "audience list"].compactMap { $0 }
+                .joined(separator: " and ")
+        }
+
         var errors: Int {
-            email.errors + assets.reduce(0) { $0 + $1.findings.count { $0.severity == .error } }
+            (email?.errors ?? 0) + assets.reduce(0) { $0 + $1.findings.count { $0.severity == .error } }
                 + (audience?.findings.count { $0.severity == .error } ?? 0)
         }
     }
@@ -122,10 +144,12 @@ enum QACheck {
     }
 
     static let usage = """
-        usage: marquee qa check email.html [--assets DIR] [--audience list.csv] [--plan utm.yaml] [--format text|json|html]
-                                           [--audience-policy FILE] [--unsubscribed FILE] [--bounced FILE]
-                                           [--complained FILE] [--cleaned OUT.csv]
-                                           [--subject TEXT] [--preheader TEXT] [--plain-text FILE] [--transactional]
+        usage: marquee qa check [email.html] [--assets DIR] [--channel NAME]… [--config FILE]
+                                [--audience list.csv] [--plan utm.yaml] [--format text|json|html]
+                                [--audience-policy FILE] [--unsubscribed FILE] [--bounced FILE]
+                                [--complained FILE] [--cleaned OUT.csv]
+                                [--subject TEXT] [--preheader TEXT] [--plain-text FILE] [--transactional]
+               (the email, --assets DIR or --audience FILE, or several of them)
 
         """
 
@@ -159,7 +183,6 @@ enum QACheck {
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Request {
         var request = Request()
-        var email: String?
         var rest = arguments[...]
         func value(_ flag: String) throws(UsageError) -> String {
             guard let next = rest.popFirst(), !next.isEmpty else { throw UsageError(description: "\(flag) needs a value") }
@@ -173,6 +196,14 @@ enum QACheck {
             }
             switch flag {
             case "--assets": request.assets = try value(flag)
+            case "--channel":
+                let name = try value(flag)
+                guard let channel = Channel(rawValue: name) else {
+                    let known = Channel.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError(description: "--channel must be one of \(known), not \(name)")
+                }
+                request.channels.append(channel)
+            case "--config": request.config = try value(flag)
             case "--audience": request.audience = try value(flag)
             case "--audience-policy": request.audiencePolicy = try value(flag)
             case "--unsubscribed": request.suppressions.append(SuppressionFile(path: try value(flag), reason: .unsubscribed))
@@ -192,12 +223,24 @@ enum QACheck {
                 request.format = format
             default:
                 guard !flag.hasPrefix("-") || flag == "-" else { throw UsageError(description: "unknown option \(flag)") }
-                guard email == nil else { throw UsageError(description: "one email file at a time (got \(flag))") }
-                email = flag
+                guard request.email == nil else { throw UsageError(description: "one email file at a time (got \(flag))") }
+                request.email = flag
             }
         }
-        guard let email else { throw UsageError(description: "which email? give the HTML file") }
-        request.email = email
+        guard request.email != nil || request.assets != nil || request.audience != nil else {
+            throw UsageError(description: "nothing to check: give the email HTML file, --assets DIR or --audience list.csv")
+        }
+        if request.email == nil {
+            let emailFlags = [
+                request.plan.map { _ in "--plan" }, request.subject.map { _ in "--subject" },
+                request.preheader.map { _ in "--preheader" }, request.plainText.map { _ in "--plain-text" },
+                request.kind == .transactional ? "--transactional" : nil,
+            ]
+            if let flag = emailFlags.compactMap({ $0 }).first {
+                throw UsageError(description: "\(flag) needs the email HTML file")
+            }
+        }
+        if request.assets == nil, !request.channels.isEmpty { throw UsageError(description: "--channel needs --assets DIR") }
         if request.audience == nil {
             let audienceFlags = [
                 request.audiencePolicy.map { _ in "--audience-policy" }, request.cleaned.map { _ in "--cleaned" },
@@ -224,29 +267,15 @@ enum QACheck {
     }
 
     static func check(_ request: Request) throws -> Result {
-        let html = try readText(request.email, what: "email")
+        let specs = try RulesFile.load(request.config).channelSpecs
+        let channels = request.channels.isEmpty ? [Channel.email] : request.channels
+        if request.assets != nil, let channel = channels.first(where: { specs[$0] == nil }) {
+            throw InputError(description: "\(request.config ?? "the rules") has no channel_specs entry for \(channel.rawValue)")
+        }
+        let html = try request.email.map { try readText($0, what: "email") }
         let plainText = try request.plainText.map { try readText($0, what: "plain-text part") }
         let plan = try request.plan.map(readPlan)
-        var infos: [String: ImageInfo] = [:]
-        var assetReports: [AssetReport] = []
-        if let directory = request.assets {
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-            } catch {
-                throw InputError(description: "cannot read assets directory \(directory)")
-            }
-            for name in names where !name.hasPrefix(".") {
-                let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                    let bytes = FileManager.default.contents(atPath: path)
-                else { continue }
-                let report = AssetInspector.inspect(bytes: bytes, name: name, spec: QAOptions.standard.emailSpec)
-                if let info = report.info { infos[name] = info }
-                assetReports.append(report)
-            }
-        }
+        let assetReports = try request.assets.map { try checkAssets(in: $0, channels: channels, specs: specs) } ?? []
         var audience: AudienceReport?
         var suppressions: [SuppressionSummary] = []
         if let path = request.audience {
@@ -257,15 +286,41 @@ enum QACheck {
             suppressions = loaded.map(SuppressionSummary.init)
             audience = try checkAudience(path, policy: policy, cleaned: request.cleaned)
         }
-        let subject = request.subject ?? title(in: html)
-        let document = EmailDocument(
-            html: html, subject: subject, preheader: request.preheader, plainText: plainText, kind: request.kind)
-        let report = QAEngine().check(email: document, plan: plan, assets: infos)
+        let report = html.map { html in
+            let document = EmailDocument(
+                html: html, subject: request.subject ?? title(in: html), preheader: request.preheader,
+                plainText: plainText, kind: request.kind)
+            var engine = QAEngine()
+            engine.options.emailSpec = specs[.email]
+            let infos = assetReports.reduce(into: [String: ImageInfo]()) { $0[$1.name] = $1.info }
+            return engine.check(email: document, plan: plan, assets: infos)
+        }
         var result = Result(
-            file: request.email, verdict: .passed, email: report, assets: assetReports, audience: audience,
-            cleaned: request.cleaned, suppressions: suppressions)
+            file: request.email, verdict: .passed, email: report, channels: request.assets == nil ? [] : channels,
+            assets: assetReports, audience: audience, cleaned: request.cleaned, suppressions: suppressions)
         result.verdict = result.errors > 0 ? .failed : .passed
         return result
+    }
+
+    /// Inspects every file in `directory` (hidden files and subdirectories skipped), in name order, against the
+    /// specs of `channels`.
+    private static func checkAssets(
+        in directory: String, channels: [Channel], specs: [Channel: ChannelSpec]
+    ) throws -> [AssetReport] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw InputError(description: "cannot read assets directory \(directory)")
+        }
+        return names.filter { !$0.hasPrefix(".") }.compactMap { name in
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let bytes = FileManager.default.contents(atPath: path)
+            else { return nil }
+            return AssetInspector.inspect(bytes: bytes, name: name, channels: channels, specs: specs)
+        }
     }
 
     /// Checks the list at `path`, writing the cleaned list to `cleaned` when given (removed again if the check
@@ -333,107 +388,5 @@ enum QACheck {
         else { return nil }
         let text = html[html.index(after: start)..<close.lowerBound].split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return text.isEmpty ? nil : text
-    }
-
-    // MARK: Rendering
-
-    static func renderJSON(_ result: Result) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(result)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    static func renderText(_ result: Result, colour: Bool) -> String {
-        func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        func tag(_ severity: Severity) -> String {
-            switch severity {
-            case .error: paint("error  ", "1;31")
-            case .warning: paint("warning", "33")
-            case .info: paint("info   ", "36")
-            }
-        }
-        var out = ""
-        func section(_ title: String, _ findings: [Finding]) {
-            out += paint(title, "1") + "\n"
-            list(findings)
-        }
-        func list(_ findings: [Finding]) {
-            if findings.isEmpty { out += "  " + paint("no findings", "32") + "\n" }
-            for finding in findings {
-                let place = finding.location.map { location in
-                    [location.line.map { "\($0)" + (location.column.map { ":\($0)" } ?? "") }, location.path]
-                        .compactMap { $0 }.joined(separator: " ")
-                } ?? ""
-                out += "  \(tag(finding.severity)) \(paint(finding.rule.rawValue, "2"))\(place.isEmpty ? "" : "  " + place)\n"
-                out += "           \(finding.message)\n"
-                out += "           " + paint("fix: ", "2") + finding.fix + "\n"
-            }
-        }
-        section("\(result.file)", result.email.findings)
-        for asset in result.assets { section("asset \(asset.name)", asset.findings) }
-        if let audience = result.audience {
-            out += paint("audience (\(audience.rows) rows, \(audience.kept) kept, \(audience.dropped) dropped)", "1") + "\n"
-            for (rule, count) in audience.counts.sorted(by: { $0.key < $1.key }) {
-                out += "  \(rule.padding(toLength: max(rule.count, 28), withPad: " ", startingAt: 0)) \(count)\n"
-            }
-            for suppression in result.suppressions {
-                let (addresses, skipped) = (suppression.addresses, suppression.skippedLines)
-                out += "  \(suppression.reason.rawValue) list \(suppression.file): \(addresses) address\(addresses == 1 ? "" : "es")"
-                    + (skipped == 0
-                        ? "" : ", \(skipped) line\(skipped == 1 ? "" : "s") skipped (\(suppression.skipped.joined(separator: "; ")))")
-                    + "\n"
-            }
-            if let cleaned = result.cleaned { out += "  cleaned list: \(cleaned) (\(audience.kept) rows)\n" }
-            list(audience.findings)
-        }
-        let all = result.email.findings + result.assets.flatMap(\.findings) + (result.audience?.findings ?? [])
-        let counts = "\(all.count { $0.severity == .error }) errors, \(all.count { $0.severity == .warning }) warnings, "
-            + "\(all.count { $0.severity == .info }) infos"
-        out += result.verdict == .passed
-            ? paint("PASSED", "1;32") + " — \(counts)\n" : paint("FAILED", "1;31") + " — \(counts)\n"
-        return out
-    }
-
-    static func renderHTML(_ result: Result) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
-        var rows = ""
-        func section(_ title: String, _ findings: [Finding]) {
-            rows += "<tr><th colspan=\"4\">\(escape(title))</th></tr>\n"
-            if findings.isEmpty { rows += "<tr><td colspan=\"4\" class=\"ok\">no findings</td></tr>\n" }
-            for finding in findings {
-                let place = finding.location.map { location in
-                    [location.line.map { "line \($0)" }, location.path].compactMap { $0 }.joined(separator: " ")
-                } ?? ""
-                rows += "<tr class=\"\(finding.severity.rawValue)\"><td>\(finding.severity.rawValue)</td>"
-                    + "<td><code>\(finding.rule.rawValue)</code></td><td>\(escape(place))</td>"
-                    + "<td>\(escape(finding.message))<br><small>Fix: \(escape(finding.fix))</small></td></tr>\n"
-            }
-        }
-        section(result.file, result.email.findings)
-        for asset in result.assets { section("asset \(asset.name)", asset.findings) }
-        if let audience = result.audience {
-            let counts = audience.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-            section(
-                "audience list (\(audience.rows) rows, \(audience.kept) kept, \(audience.dropped) dropped"
-                    + (counts.isEmpty ? ")" : "; \(counts.joined(separator: ", ")))"), audience.findings)
-        }
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>QA report: \(escape(result.file))</title>
-            <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}
-            td,th{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:top}
-            tr.error td:first-child{color:#b00020;font-weight:bold}tr.warning td:first-child{color:#a66300}
-            tr.info td:first-child{color:#06c}.ok{color:#080}.passed{color:#080}.failed{color:#b00020}</style></head>
-            <body><h1>QA report: \(escape(result.file))</h1>
-            <p class="\(result.verdict.rawValue)"><strong>\(result.verdict.rawValue.uppercased())</strong> — \(result.errors) errors</p>
-            <table>
-            \(rows)</table>
-            </body></html>
-
-            """
     }
 }

@@ -23,7 +23,7 @@ public enum AssetInspector {
         let at = Location(path: name)
         var findings = problems.map { finding(for: $0, name: name, at: at) }
         guard let info else { return AssetReport(name: name, info: nil, findings: findings) }
-        let shown = "\(info.format.rawValue.uppercased()) \(info.width)×\(info.height)"
+        let shown = shown(info)
         if let claimed = ImageFormat(fileExtension: (name as NSString).pathExtension), claimed != info.format {
             findings.append(
                 Finding(
@@ -31,7 +31,7 @@ public enum AssetInspector {
                     "\(name) is named .\((name as NSString).pathExtension) but is really a \(info.format.rawValue.uppercased()) file.",
                     fix: "Re-export it in the intended format or rename it to match."))
         }
-        if let spec { findings += check(info, against: spec, shown: shown, at: at) }
+        if let spec { findings += check(info, name: name, against: spec, on: nil) }
         if let need { findings += check(info, against: need, shown: shown, at: at) }
         if let displayWidth, displayWidth > 0, info.width < displayWidth * 2 {
             findings.append(
@@ -44,28 +44,50 @@ public enum AssetInspector {
         return AssetReport(name: name, info: info, findings: findings)
     }
 
-    private static func check(_ info: ImageInfo, against spec: ChannelSpec, shown: String, at: Location) -> [Finding] {
+    /// What in `info` `spec` does not take, each finding naming `channel` ("this channel" when nil).
+    static func check(_ info: ImageInfo, name: String, against spec: ChannelSpec, on channel: Channel?) -> [Finding] {
+        let at = Location(path: name)
+        let shown = shown(info)
+        let who = channel?.displayName ?? "this channel"
         var findings: [Finding] = []
         if info.format.assetFormat.map(spec.formats.contains) != true {
-            let accepted = spec.formats.map { $0.rawValue.uppercased() }.joined(separator: ", ")
+            let images = Set(ImageFormat.allCases.compactMap(\.assetFormat))
+            let accepted = spec.formats.filter(images.contains).map { $0.rawValue.uppercased() }
             findings.append(
-                Finding(
-                    .assetFormatNotAccepted, at: at, "The file is \(shown), a format this channel does not take.",
-                    fix: accepted.isEmpty ? "This channel takes no image files." : "Export it as one of: \(accepted)."))
+                accepted.isEmpty
+                    ? Finding(
+                        .assetFormatNotAccepted, at: at, "\(name) is \(shown); \(who) takes no image files.",
+                        fix: "Use it on a channel that takes images, or leave it out.")
+                    : Finding(
+                        .assetFormatNotAccepted, at: at, "\(name) is \(shown); \(who) takes \(listed(accepted)).",
+                        fix: "Export it as \(listed(accepted))."))
         }
         if !spec.sizes.isEmpty, !spec.sizes.contains(info.size) {
+            let sizes = listed(spec.sizes.map { "\($0.width)×\($0.height)" })
             findings.append(
                 Finding(
-                    .assetSizeNotAccepted, at: at, "The file is \(shown), a size this channel does not take.",
-                    fix: "Export it at one of: \(spec.sizes.map(\.description).joined(separator: ", "))."))
+                    .assetSizeNotAccepted, at: at, "\(name) is \(shown); \(who) takes \(sizes).",
+                    fix: "Export it at \(sizes)."))
         }
         if let limit = spec.maxBytes, info.bytes > limit {
             findings.append(
                 Finding(
-                    .assetTooHeavy, at: at, "The file weighs \(info.bytes / 1024) KB; the channel's limit is \(limit / 1024) KB.",
+                    .assetTooHeavy, at: at,
+                    "\(name) weighs \(info.bytes / 1024) KB; \(who) takes at most \(limit / 1024) KB.",
                     fix: "Compress it or reduce its dimensions."))
         }
         return findings
+    }
+
+    /// `PNG 1080×1350`.
+    private static func shown(_ info: ImageInfo) -> String {
+        "\(info.format.rawValue.uppercased()) \(info.width)×\(info.height)"
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    private static func listed(_ items: [String]) -> String {
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " or " + last
     }
 
     private static func check(_ info: ImageInfo, against need: AssetNeed, shown: String, at: Location) -> [Finding] {

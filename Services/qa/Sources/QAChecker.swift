@@ -4,10 +4,11 @@ import Foundation
 import QAEngine
 
 /// Runs the QA engine on one campaign's document versions: every HTML document as an email (its `<title>` as
-/// the subject line), every image document through the asset inspector, images matched to `<img src>` by
-/// document id or file name, and every CSV document (`text/csv`, `application/csv`, or `text/plain` named
-/// `*.csv`) as an audience list under ``audiencePolicy``, its sample findings followed by one
-/// `audience.summary` info with the counts. Pure: the same versions and contents give the same report.
+/// the subject line), every image document through the asset inspector against the ``channelSpecs`` of the
+/// channels the campaign runs on (email when they are unknown), images matched to `<img src>` by document id or
+/// file name, and every CSV document (`text/csv`, `application/csv`, or `text/plain` named `*.csv`) as an
+/// audience list under ``audiencePolicy``, its sample findings followed by one `audience.summary` info with the
+/// counts. Pure: the same versions, channels and contents give the same report.
 public struct QAChecker: Sendable {
     /// The rule id of the info finding that sums up an audience list's counts.
     public static let audienceSummaryRule = "audience.summary"
@@ -15,17 +16,28 @@ public struct QAChecker: Sendable {
     public var engine: QAEngine
     /// The rules audience lists are checked against, suppression lists included.
     public var audiencePolicy: AudiencePolicy
+    /// What each channel accepts (the rules' `channel_specs`); image documents are checked against these.
+    public var channelSpecs: [Channel: ChannelSpec]
 
-    public init(engine: QAEngine = QAEngine(), audiencePolicy: AudiencePolicy = AudiencePolicy()) {
+    /// A checker; the email spec of `channelSpecs` replaces `engine`'s, so images shown in an email and image
+    /// documents are held to the same limits.
+    public init(
+        engine: QAEngine = QAEngine(), audiencePolicy: AudiencePolicy = AudiencePolicy(),
+        channelSpecs: [Channel: ChannelSpec] = Rules.builtIn.channelSpecs
+    ) {
         self.engine = engine
+        self.engine.options.emailSpec = channelSpecs[.email]
         self.audiencePolicy = audiencePolicy
+        self.channelSpecs = channelSpecs
     }
 
-    /// The report on `documents`; `content` gives each version's media type and bytes (nil when unknown).
+    /// The report on `documents` of a campaign running on `channels` (empty when unknown: checked as email);
+    /// `content` gives each version's media type and bytes (nil when unknown).
     public func report(
-        campaign: CampaignID, documents: [DocumentVersion], worker: String,
+        campaign: CampaignID, channels: [Channel] = [], documents: [DocumentVersion], worker: String,
         content: (ContentHash) throws -> (mediaType: String, bytes: Data)?
     ) rethrows -> QAReportReady {
+        let imageChannels = channels.isEmpty ? [Channel.email] : channels
         var findings: [QAReportReady.Finding] = []
         var emails: [(DocumentVersion, String)] = []
         var assets: [String: ImageInfo] = [:]
@@ -43,7 +55,7 @@ public struct QAChecker: Sendable {
                 emails.append((version, String(decoding: bytes, as: UTF8.self)))
             } else if type.hasPrefix("image/") {
                 let inspected = AssetInspector.inspect(
-                    bytes: bytes, name: version.document.rawValue, spec: engine.options.emailSpec)
+                    bytes: bytes, name: version.document.rawValue, channels: imageChannels, specs: channelSpecs)
                 if let info = inspected.info { assets[version.document.rawValue] = info }
                 findings += inspected.findings.map { Self.finding($0, in: version.document) }
             } else if Self.isAudienceList(type, document: version.document) {

@@ -7,6 +7,7 @@ import ServiceKit
 /// The QA service's own view of campaign documents, folded by an `EventConsumer` from the journal:
 ///
 /// - `campaign.document.submitted` → the bytes, stored by content hash (the same bytes again are no new row);
+/// - `campaign.fact.submitted` / `resubmitted` → the channels the campaign runs on (its brief's);
 /// - `campaign.fact.document_revised` → the campaign's current version of that document;
 /// - `campaign.fact.qa_requested` → a snapshot of the current versions under the fact's seq, which a
 ///   worker leased that fact reads (so a redelivery checks exactly the same versions);
@@ -29,6 +30,8 @@ public struct QAProjection: EventHandler {
         } else if let fact = event.typed(as: CampaignFactRecorded.self) {
             let campaign = fact.data.event.campaignID
             switch fact.data.event.fact {
+            case .submitted(let request), .resubmitted(let request):
+                try QAStore.recordChannels(request.brief.channels, of: campaign, in: db)
             case .documentRevised(let version):
                 try db.execute(
                     sql: """

@@ -1,12 +1,16 @@
 import AudienceConfig
 import Bus
+import Domain
 import Foundation
 import Logging
 import QAEngine
+import RulesConfig
 import ServiceKit
 
 /// Runs `marquee-qa` as a process: ServiceKit's flags plus ``QAServiceFlags`` (`--worker-id ID`, default
 /// `qa-<host>-<pid>`; `--lease-ms N`; `--audience-policy FILE`, whose problems exit with 2 before it starts).
+/// The rules file (`--config FILE`, default the built-in rules) gives the channel specs images are checked
+/// against; a file that cannot be used exits with 2, as for the stations.
 ///
 /// Each replica has its own store (`<data>/qa.sqlite`; give each replica its own `--data`) with its
 /// projection (an `EventConsumer` of documents, facts and reports), and a queue-group worker sharing the
@@ -16,9 +20,11 @@ public enum QAService {
     public static func main(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Int32 {
         let flags: QAServiceFlags
         let runtime: ServiceRuntime
+        let rules: Rules
         do {
             flags = try QAServiceFlags.parse(arguments, workerID: "qa-\(ProcessInfo.processInfo.hostName)-\(getpid())")
             runtime = try ServiceRuntime.bootstrap(name: "qa", arguments: flags.rest, flags: QAServiceFlags.help)
+            rules = try RulesFile.load(runtime.options.configPath)
         } catch {
             return usage("\(error)")
         }
@@ -34,7 +40,8 @@ public enum QAService {
             let worker = QAWorkerService(
                 core: QAWorkerCore(
                     store: store, worker: workerID,
-                    checker: QAChecker(audiencePolicy: flags.audiencePolicy?.policy ?? AudiencePolicy())),
+                    checker: QAChecker(
+                        audiencePolicy: flags.audiencePolicy?.policy ?? AudiencePolicy(), channelSpecs: rules.channelSpecs)),
                 endpoints: runtime.options.bus, workerID: workerID,
                 publisher: publisher,
                 options: GroupWorker.Options(credit: 4, maxAttempts: 5, leaseMilliseconds: flags.leaseMilliseconds),

@@ -8,7 +8,10 @@ import GRDB
 /// - `qa_document`: each campaign's current version of each document (from `document_revised` facts);
 /// - `qa_request`: for each `qa_requested` fact (by bus seq), the versions current at that point — what a
 ///   worker leased that fact checks, whenever and however often it is delivered;
-/// - `qa_report`: one report per (campaign, versions), made here or seen on the bus from another replica.
+/// - `qa_report`: one report per (campaign, versions), made here or seen on the bus from another replica;
+/// - `qa_campaign` (`qa.v2`): the channels each campaign runs on (from its `submitted`/`resubmitted` request),
+///   whose specs its images are checked against. A store that folded a campaign's request before `qa.v2` has no
+///   row for it: its images are checked as email.
 public enum QAStore {
     public static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("qa.v1") { db in
@@ -39,6 +42,12 @@ public enum QAStore {
                 t.primaryKey(["campaign", "versions"])
             }
         }
+        migrator.registerMigration("qa.v2") { db in
+            try db.create(table: "qa_campaign", options: .withoutRowID) { t in
+                t.primaryKey("campaign", .text)
+                t.column("channels", .text).notNull()
+            }
+        }
     }
 
     /// The content hash the build station gives `bytes`.
@@ -60,6 +69,23 @@ public enum QAStore {
                 document: DocumentID(rawValue: row["document"]), version: row["version"],
                 contentHash: ContentHash(rawValue: row["content_hash"]))
         }
+    }
+
+    /// Records the channels `campaign` runs on (the latest request's).
+    static func recordChannels(_ channels: [Channel], of campaign: CampaignID, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO qa_campaign (campaign, channels) VALUES (?, ?)
+                ON CONFLICT(campaign) DO UPDATE SET channels = excluded.channels
+                """,
+            arguments: [campaign.rawValue, channels.map(\.rawValue).joined(separator: ",")])
+    }
+
+    /// The channels `campaign` runs on, in its request's order; empty when unknown.
+    public static func channels(of campaign: CampaignID, in db: Database) throws -> [Channel] {
+        let text = try String.fetchOne(
+            db, sql: "SELECT channels FROM qa_campaign WHERE campaign = ?", arguments: [campaign.rawValue])
+        return (text ?? "").split(separator: ",").compactMap { Channel(rawValue: String($0)) }
     }
 
     /// The request recorded for the `qa_requested` fact at `seq`.

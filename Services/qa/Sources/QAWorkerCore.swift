@@ -13,9 +13,9 @@ import StationKit
 /// 2. if a report of (campaign, those versions) exists — made here before a crash, or seen on the bus from
 ///    another replica — publish nothing new (a stored one is re-sent under its own id, which the broker
 ///    drops as a duplicate if it already has it);
-/// 3. otherwise check the documents, store the report, and publish it under an id derived from
-///    (campaign, versions): two replicas that both got the request (an expired lease) publish the same id,
-///    and the broker keeps the first.
+/// 3. otherwise check the documents (images against the specs of the campaign's channels), store the report,
+///    and publish it under an id derived from (campaign, versions): two replicas that both got the request (an
+///    expired lease) publish the same id, and the broker keeps the first.
 ///
 /// The caller acks the lease after ``process(seq:topic:payload:publish:)`` returns and nacks when it throws.
 public struct QAWorkerCore: Sendable {
@@ -66,8 +66,11 @@ public struct QAWorkerCore: Sendable {
         }
         try await waitForProjection(through: seq)
         let campaign = fact.data.event.campaignID
-        let documents = try await store.pool.read { db in
-            try QAStore.request(at: seq, in: db)?.documents ?? QAStore.currentDocuments(of: campaign, in: db)
+        let (documents, channels) = try await store.pool.read { db in
+            (
+                try QAStore.request(at: seq, in: db)?.documents ?? QAStore.currentDocuments(of: campaign, in: db),
+                try QAStore.channels(of: campaign, in: db)
+            )
         }
         let versions = QAStore.versionsKey(documents)
         let id = Self.reportID(campaign: campaign, versions: versions)
@@ -77,7 +80,7 @@ public struct QAWorkerCore: Sendable {
             return .alreadyReported(eventID: UUID(uuidString: known.eventID) ?? id)
         }
         let report = try await store.pool.read { db in
-            try checker.report(campaign: campaign, documents: documents, worker: worker) { hash in
+            try checker.report(campaign: campaign, channels: channels, documents: documents, worker: worker) { hash in
                 try QAStore.content(hash, in: db)
             }
         }
