@@ -25,6 +25,9 @@ final class TestBroker: Sendable {
             ingressEndpoint: "tcp://127.0.0.1:*", fanoutEndpoint: "tcp://127.0.0.1:*",
             controlEndpoint: "tcp://127.0.0.1:*", groupEndpoint: "tcp://127.0.0.1:*", journalDirectory: directory,
             headIntervalMilliseconds: 100)
+        // No fsync: these brokers test the protocol, and a process crash loses nothing written. On a loaded CI
+        // disk fsync stalls ran to seconds, long enough for a worker's leases to expire under it.
+        configuration.journal.flush = .os
         configure(&configuration)
         return try await TestBroker(directory: directory, configuration: configuration)
     }

@@ -22,7 +22,9 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
     }
 
     /// Starts the broker and waits for its ready line (reading on a thread of its own, off the cooperative pool).
-    /// Plain TCP (`--insecure`) unless the arguments give `--security FILE`.
+    /// Plain TCP (`--insecure`) unless the arguments give `--security FILE`. Its log goes to `bus.err` in its
+    /// directory (``stderrTail(_:)``): a broker holding the test runner's own stderr would keep `swift test`
+    /// waiting for it after a crash of the test process.
     func start() async throws {
         let process = Process()
         process.executableURL = lineProductsDirectory.appendingPathComponent("marquee-bus")
@@ -31,12 +33,22 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
             "--control", control, "--group", group, "--log-level", "warning",
         ] + extraArguments + (extraArguments.contains("--security") ? [] : ["--insecure"])
         let output = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
-        process.standardError = FileHandle.standardError
+        let log = directory.appendingPathComponent("bus.err")
+        if !FileManager.default.fileExists(atPath: log.path) { try Data().write(to: log) }
+        let errors = try FileHandle(forWritingTo: log)
+        try errors.seekToEnd()
+        process.standardError = errors
         try process.run()
+        try errors.close()
         self.process = process
         let handle = output.fileHandleForReading
-        try await offThread { try waitForLine(startingWith: "marquee-bus ready", in: handle, timeoutSeconds: 30) }
+        do {
+            try await offThread { try waitForLine(startingWith: "marquee-bus ready", in: handle, timeoutSeconds: 30) }
+        } catch {
+            throw ProcessTimeout(description: "\(error); marquee-bus logged: \(stderrTail())")
+        }
     }
 
     /// SIGKILL: no chance to flush or close anything.
@@ -54,6 +66,12 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
         while process.isRunning { await pause(milliseconds: 20) }
         self.process = nil
         return process.terminationStatus
+    }
+
+    /// The last bytes the broker logged (every start), for failure messages.
+    func stderrTail(_ bytes: Int = 2000) -> String {
+        let data = (try? Data(contentsOf: directory.appendingPathComponent("bus.err"))) ?? Data()
+        return String(decoding: data.suffix(bytes), as: UTF8.self)
     }
 
     deinit {

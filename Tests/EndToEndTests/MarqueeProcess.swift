@@ -17,6 +17,7 @@ final class MarqueeProcess: Sendable {
         process.arguments = arguments + endpoints
         let stdout = Pipe()
         let stderr = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = stdout
         process.standardError = stderr
         stdout.fileHandleForReading.readabilityHandler = { [captured] handle in

@@ -31,6 +31,7 @@ public func runToExit(
     process.executableURL = executable
     process.arguments = arguments
     if let environment { process.environment = environment }
+    process.standardInput = FileHandle.nullDevice
     process.standardOutput = handles[0]
     process.standardError = handles[1]
     try process.run()

@@ -61,6 +61,7 @@ public final class MarqueeUp: @unchecked Sendable {  // driven by one test task
         basePort = try StackProcesses.freeBasePort()
         process.executableURL = lineProductsDirectory.appendingPathComponent("marquee")
         process.arguments = ["up", "--var", directory.path, "--base-port", "\(basePort)", "--no-demo"] + arguments
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = process.standardOutput
         try process.run()

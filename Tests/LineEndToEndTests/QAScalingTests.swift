@@ -69,11 +69,8 @@ struct QAScalingTests {
 
     /// `marquee scale qa N` against the running stack.
     private func scale(_ up: MarqueeUp, to replicas: Int) async throws {
-        let scale = Process()
-        scale.executableURL = lineProductsDirectory.appendingPathComponent("marquee")
-        scale.arguments = ["scale", "qa", "\(replicas)", "--var", up.directory.path]
-        try scale.run()
-        try await offThread { scale.waitUntilExit() }
-        #expect(scale.terminationStatus == 0)
+        let scale = try await runToExit(
+            lineProductsDirectory.appendingPathComponent("marquee"), ["scale", "qa", "\(replicas)", "--var", up.directory.path])
+        #expect(scale.status == 0, "\(scale.stderr)")
     }
 }

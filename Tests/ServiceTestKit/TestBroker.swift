@@ -13,10 +13,13 @@ public final class TestBroker: Sendable {
     public static func start() async throws -> TestBroker {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("marquee-test-bus-\(UUID().uuidString)").path
-        let configuration = BrokerConfiguration(
+        var configuration = BrokerConfiguration(
             ingressEndpoint: "tcp://127.0.0.1:*", fanoutEndpoint: "tcp://127.0.0.1:*",
             controlEndpoint: "tcp://127.0.0.1:*", groupEndpoint: "tcp://127.0.0.1:*", journalDirectory: directory,
             headIntervalMilliseconds: 100)
+        // No fsync: these brokers test services over the protocol, and a process crash loses nothing written. On a
+        // loaded CI disk fsync stalls ran to seconds.
+        configuration.journal.flush = .os
         return try await TestBroker(directory: directory, configuration: configuration)
     }
 
