@@ -67,6 +67,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Packages/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "ZeroMQ", dependencies: ["CZMQ"], path: "Packages/ZeroMQ"),
+        .target(name: "Spawn", path: "Packages/Spawn"),
         .target(name: "Domain", path: "Packages/Domain"),
         .target(name: "Contracts", dependencies: ["Domain"], path: "Packages/Contracts"),
         .target(name: "QAEngine", dependencies: ["CLibXML2", "Domain"], path: "Packages/QAEngine"),
@@ -97,7 +98,7 @@ let package = Package(
             name: "marquee",
             dependencies: [
                 "AudienceConfig", "BusService", "Broker", "Bus", "Contracts", "Domain", "QAEngine", "ReportingCLI", "RulesConfig",
-                "ZeroMQ", log, argumentParser, yams,
+                "Spawn", "ZeroMQ", log, argumentParser, yams,
             ],
             path: "Services/marquee"),
         .target(name: "IntakeStation", dependencies: ["StationKit", "ServiceKit", "Contracts", "Domain", grdb], path: "Services/intake/Sources"),
@@ -120,7 +121,7 @@ let package = Package(
             name: "marquee-qa-bench", dependencies: ["QAEngine", "Domain"], path: "Benchmarks/qa",
             exclude: ["reference.py", "run"]),
         .target(
-            name: "LineEndToEndSupport", dependencies: ["Bus", "Contracts", "Domain", "StationKit", log, crypto],
+            name: "LineEndToEndSupport", dependencies: ["Bus", "Contracts", "Domain", "Spawn", "StationKit", log, crypto],
             path: "Tests/LineEndToEndSupport"),
         .executableTarget(
             name: "marquee-line-bench", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],
@@ -188,7 +189,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(
-            name: "EndToEndTests", dependencies: ["Bus", "BusProtocol", "Broker", "Contracts", "Domain", "LineEndToEndSupport", crypto],
+            name: "EndToEndTests", dependencies: ["Bus", "BusProtocol", "Broker", "Contracts", "Domain", "LineEndToEndSupport", "Spawn", crypto],
             path: "Tests/EndToEndTests"),
         .testTarget(
             name: "QAEngineTests", dependencies: ["QAEngine", "Domain"], path: "Tests/QAEngineTests",
@@ -219,6 +220,7 @@ let package = Package(
                 "QAService", "QAEngine", "AudienceConfig", "ServiceKit", "Broker", "Bus", "Contracts", "Domain", grdb, log,
             ],
             path: "Tests/QAServiceTests"),
+        .testTarget(name: "SpawnTests", dependencies: ["Spawn"], path: "Tests/SpawnTests"),
         .testTarget(name: "QACLITests", dependencies: ["LineEndToEndSupport"], path: "Tests/QACLITests"),
         .testTarget(
             name: "LineEndToEndTests", dependencies: ["LineEndToEndSupport", "Bus", "Contracts", "Domain", log],

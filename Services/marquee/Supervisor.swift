@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Spawn
 
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +9,7 @@ import Glibc
 /// exponential backoff (logged), and stops them all — newest first, the broker last — on request.
 ///
 /// Each child writes to `<logs>/<name>.log`. A child counts as started when that log has its ready line
-/// (`marquee-… ready`). The supervisor is driven from one task; the termination handlers only post events.
+/// (`marquee-… ready`). The supervisor is driven from one task, which also reaps the children that exited.
 final class Supervisor: @unchecked Sendable {  // mutated only by the task that runs `supervise()`
     /// What to run for one child.
     struct Child: Sendable {
@@ -23,7 +23,7 @@ final class Supervisor: @unchecked Sendable {  // mutated only by the task that 
     /// A child's state and its current process.
     private final class Running {
         let child: Child
-        var process: Process?
+        var process: SpawnedProcess?
         var restarts = 0
         var backoff = Duration.milliseconds(500)
         var startedAt = ContinuousClock.now
@@ -37,7 +37,6 @@ final class Supervisor: @unchecked Sendable {  // mutated only by the task that 
     private let say: @Sendable (String) -> Void
     private var children: [String: Running] = [:]
     private var order: [String] = []
-    private let exits = Mutex<[(name: String, pid: Int32, status: Int32)]>([])
 
     init(logs: URL, say: @escaping @Sendable (String) -> Void) {
         self.logs = logs
@@ -48,7 +47,7 @@ final class Supervisor: @unchecked Sendable {  // mutated only by the task that 
     var names: [String] { order }
 
     /// The pid of `name`'s current process, if it runs.
-    func pid(of name: String) -> Int32? { children[name]?.process.map(\.processIdentifier) }
+    func pid(of name: String) -> Int32? { children[name]?.process.map(\.pid) }
 
     /// Starts `child` and waits up to `timeout` for its ready line.
     func start(_ child: Child, timeout: Duration = .seconds(90)) async throws {
@@ -76,18 +75,13 @@ final class Supervisor: @unchecked Sendable {  // mutated only by the task that 
 
     /// One round of supervision: reaps children that exited, restarts those whose backoff has passed.
     func superviseOnce() throws {
-        let exited = exits.withLock { exits in
-            defer { exits.removeAll() }
-            return exits
-        }
-        for exit in exited {
-            guard let running = children[exit.name], running.process?.processIdentifier == exit.pid, !running.stopping
-            else { continue }
+        for name in order {
+            guard let running = children[name], !running.stopping, let status = running.process?.status else { continue }
             running.process = nil
             // A child that ran for a minute is healthy again: its next failure waits the shortest backoff.
             if ContinuousClock.now - running.startedAt > .seconds(60) { running.backoff = .milliseconds(500) }
             running.restartAt = .now + running.backoff
-            say("\(exit.name) exited with status \(exit.status); restarting in \(running.backoff)")
+            say("\(name) exited with status \(status); restarting in \(running.backoff)")
             running.backoff = min(running.backoff * 2, .seconds(30))
         }
         for name in order {
@@ -95,29 +89,18 @@ final class Supervisor: @unchecked Sendable {  // mutated only by the task that 
             running.restartAt = nil
             running.restarts += 1
             try launch(running)
-            say("restarted \(name) (restart \(running.restarts), pid \(running.process?.processIdentifier ?? 0))")
+            say("restarted \(name) (restart \(running.restarts), pid \(running.process?.pid ?? 0))")
         }
     }
 
     private func launch(_ running: Running) throws {
         let child = running.child
         let log = logs.appendingPathComponent("\(child.name).log")
-        if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
-        let process = Process()
-        process.executableURL = child.executable
-        process.arguments = child.arguments
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        let name = child.name
-        process.terminationHandler = { [weak self] process in
-            self?.exits.withLock { $0.append((name, process.processIdentifier, process.terminationStatus)) }
-        }
-        try process.run()
-        try? handle.close()
-        running.process = process
+        defer { try? handle.close() }
+        running.process = try SpawnedProcess(child.executable, child.arguments, stdout: handle, stderr: handle)
         running.startedAt = .now
     }
 
@@ -135,12 +118,12 @@ final class Supervisor: @unchecked Sendable {  // mutated only by the task that 
         throw CommandFailure("\(running.child.name) was not ready within \(timeout); see \(log.path)")
     }
 
-    private func terminate(_ process: Process, grace: Duration) async {
+    private func terminate(_ process: SpawnedProcess, grace: Duration) async {
         guard process.isRunning else { return }
         process.terminate()
         let deadline = ContinuousClock.now + grace
         while process.isRunning, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.terminate(SIGKILL)
         process.waitUntilExit()
     }
 }

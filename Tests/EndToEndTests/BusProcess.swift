@@ -1,12 +1,13 @@
 import Foundation
 import LineEndToEndSupport
+import Spawn
 
 /// A `marquee-bus` executable started on loopback with a temp journal, restartable on the same ports,
 /// and always terminated.
 final class BusProcess: @unchecked Sendable {  // used from one test task at a time
     let directory: URL
     let ports: [Int]
-    private(set) var process: Process?
+    private(set) var process: SpawnedProcess?
     private let extraArguments: [String]
 
     var ingress: String { "tcp://127.0.0.1:\(ports[0])" }
@@ -21,40 +22,45 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
         extraArguments = arguments
     }
 
-    /// Starts the broker and waits for its ready line (reading on a thread of its own, off the cooperative pool).
-    /// Plain TCP (`--insecure`) unless the arguments give `--security FILE`. Its log goes to `bus.err` in its
-    /// directory (``stderrTail(_:)``): a broker holding the test runner's own stderr would keep `swift test`
-    /// waiting for it after a crash of the test process.
+    /// Starts the broker and waits for its ready line. Plain TCP (`--insecure`) unless the arguments give
+    /// `--security FILE`. Its output goes to `bus.out` and `bus.err` in its directory (``stderrTail(_:)``), not to
+    /// the test runner's own streams.
     func start() async throws {
-        let process = Process()
-        process.executableURL = lineProductsDirectory.appendingPathComponent("marquee-bus")
-        process.arguments = [
-            "--data", directory.appendingPathComponent("journal").path, "--ingress", ingress, "--fanout", fanout,
-            "--control", control, "--group", group, "--log-level", "warning",
-        ] + extraArguments + (extraArguments.contains("--security") ? [] : ["--insecure"])
-        let output = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
+        let output = directory.appendingPathComponent("bus.out")
         let log = directory.appendingPathComponent("bus.err")
+        try Data().write(to: output)
         if !FileManager.default.fileExists(atPath: log.path) { try Data().write(to: log) }
+        let stdout = try FileHandle(forWritingTo: output)
         let errors = try FileHandle(forWritingTo: log)
         try errors.seekToEnd()
-        process.standardError = errors
-        try process.run()
-        try errors.close()
+        defer {
+            try? stdout.close()
+            try? errors.close()
+        }
+        let process = try SpawnedProcess(
+            lineProductsDirectory.appendingPathComponent("marquee-bus"),
+            [
+                "--data", directory.appendingPathComponent("journal").path, "--ingress", ingress, "--fanout", fanout,
+                "--control", control, "--group", group, "--log-level", "warning",
+            ] + extraArguments + (extraArguments.contains("--security") ? [] : ["--insecure"]), stdout: stdout,
+            stderr: errors)
         self.process = process
-        let handle = output.fileHandleForReading
-        do {
-            try await offThread { try waitForLine(startingWith: "marquee-bus ready", in: handle, timeoutSeconds: 30) }
-        } catch {
-            throw ProcessTimeout(description: "\(error); marquee-bus logged: \(stderrTail())")
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !((try? String(contentsOf: output, encoding: .utf8)) ?? "").contains("marquee-bus ready") {
+            if let status = process.status {
+                throw ProcessTimeout(description: "marquee-bus exited (\(status)) before it was ready: \(stderrTail())")
+            }
+            guard ContinuousClock.now < deadline else {
+                throw ProcessTimeout(description: "no 'marquee-bus ready' within 30 s: \(stderrTail())")
+            }
+            await pause(milliseconds: 20)
         }
     }
 
     /// SIGKILL: no chance to flush or close anything.
     func kill9() {
         guard let process else { return }
-        kill(process.processIdentifier, SIGKILL)
+        process.terminate(SIGKILL)
         process.waitUntilExit()
         self.process = nil
     }
@@ -65,7 +71,7 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
         process.terminate()
         while process.isRunning { await pause(milliseconds: 20) }
         self.process = nil
-        return process.terminationStatus
+        return process.status
     }
 
     /// The last bytes the broker logged (every start), for failure messages.
@@ -75,10 +81,7 @@ final class BusProcess: @unchecked Sendable {  // used from one test task at a t
     }
 
     deinit {
-        if let process, process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        process?.terminate(SIGKILL)
         try? FileManager.default.removeItem(at: directory)
     }
 }
@@ -87,17 +90,3 @@ struct ProcessTimeout: Error, CustomStringConvertible {
     let description: String
 }
 
-/// Reads `handle` until a line starting with `prefix` appears.
-func waitForLine(startingWith prefix: String, in handle: FileHandle, timeoutSeconds: Double) throws {
-    let deadline = Date().addingTimeInterval(timeoutSeconds)
-    var buffer = Data()
-    while Date() < deadline {
-        let chunk = handle.availableData
-        if chunk.isEmpty { throw ProcessTimeout(description: "the process ended before printing '\(prefix)'") }
-        buffer.append(chunk)
-        if String(decoding: buffer, as: UTF8.self).split(separator: "\n").contains(where: { $0.hasPrefix(prefix) }) {
-            return
-        }
-    }
-    throw ProcessTimeout(description: "no '\(prefix)' within \(timeoutSeconds) s")
-}

@@ -1,47 +1,35 @@
 import Foundation
 import LineEndToEndSupport
+import Spawn
 import Synchronization
 
-/// A `marquee` CLI process (built beside `marquee-bus`) pointed at a `BusProcess`, its standard output
-/// collected line by line while it runs.
+/// A `marquee` CLI process (built beside `marquee-bus`) pointed at a `BusProcess`, its standard output read
+/// line by line while it runs.
+///
+/// Its output goes to files, not pipes: a pipe read by a `FileHandle.readabilityHandler` can be closed under a
+/// pending read when the process object goes away, and Foundation's `availableData` then stops the whole test
+/// process with a fatal error.
 final class MarqueeProcess: Sendable {
-    private let process: Process
-    private let captured = CapturedOutput()
+    private let process: SpawnedProcess
+    private let directory: URL
+    private let output: LineFile
 
     /// Starts `marquee ARGUMENTS --ingress … --fanout … --control …` (plus `--group-endpoint` for `work`).
     init(_ arguments: [String], bus: BusProcess) throws {
-        process = Process()
-        process.executableURL = lineProductsDirectory.appendingPathComponent("marquee")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let stdout = directory.appendingPathComponent("stdout")
+        let stderr = directory.appendingPathComponent("stderr")
+        try Data().write(to: stdout)
+        try Data().write(to: stderr)
+        output = LineFile(stdout)
         var endpoints = ["--ingress", bus.ingress, "--fanout", bus.fanout, "--control", bus.control]
         if arguments.first == "work" { endpoints += ["--group-endpoint", bus.group] }
-        process.arguments = arguments + endpoints
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdout
-        process.standardError = stderr
-        stdout.fileHandleForReading.readabilityHandler = { [captured] handle in
-            let data = handle.availableData
-            guard !data.isEmpty else {
-                handle.readabilityHandler = nil
-                return captured.closed()
-            }
-            captured.output.withLock { state in
-                let text = state.partial + String(decoding: data, as: UTF8.self)
-                var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                state.partial = parts.removeLast()
-                state.lines += parts
-            }
-        }
-        stderr.fileHandleForReading.readabilityHandler = { [captured] handle in
-            let data = handle.availableData
-            guard !data.isEmpty else {
-                handle.readabilityHandler = nil
-                return captured.closed()
-            }
-            captured.errors.withLock { $0.append(data) }
-        }
-        try process.run()
+        let handles = [try FileHandle(forWritingTo: stdout), try FileHandle(forWritingTo: stderr)]
+        defer { for handle in handles { try? handle.close() } }
+        process = try SpawnedProcess(
+            lineProductsDirectory.appendingPathComponent("marquee"), arguments + endpoints, stdout: handles[0],
+            stderr: handles[1])
     }
 
     /// Runs `marquee ARGUMENTS` to its end; returns its exit status, output lines and standard error.
@@ -52,51 +40,58 @@ final class MarqueeProcess: Sendable {
     }
 
     /// The complete lines written so far.
-    var lines: [String] { captured.output.withLock { $0.lines } }
+    var lines: [String] { output.lines }
 
-    var errorText: String { String(decoding: captured.errors.withLock { $0 }, as: UTF8.self) }
+    var errorText: String {
+        (try? String(contentsOf: directory.appendingPathComponent("stderr"), encoding: .utf8)) ?? ""
+    }
 
     var isRunning: Bool { process.isRunning }
 
     /// SIGKILL: no LEAVE, no flush; the broker finds out by the silence.
     func kill9() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.terminate(SIGKILL)
     }
 
     /// SIGTERM and wait for the exit.
     func stop() async -> Int32 {
-        if process.isRunning { process.terminate() }
+        process.terminate()
         return await exit()
     }
 
-    /// Waits for the process to end and for its output to be read; returns its exit status. A cancelled
-    /// wait kills the process. Output is awaited for at most 2 s after the exit: a process started in
-    /// parallel (a broker of another test) may have inherited the pipes and keep them open.
+    /// Waits for the process to end; returns its exit status. A cancelled wait kills the process.
     func exit() async -> Int32 {
-        while process.isRunning {
+        while true {
+            if let status = process.status { return status }
             if Task.isCancelled { kill9() }
             await pause(milliseconds: 20)
         }
-        let deadline = ContinuousClock.now + .seconds(2)
-        while captured.closedPipes.load(ordering: .sequentiallyConsistent) < 2, ContinuousClock.now < deadline {
-            await pause(milliseconds: 20)
-        }
-        return process.terminationStatus
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.terminate(SIGKILL)
+        try? FileManager.default.removeItem(at: directory)
     }
 }
 
-/// What a process wrote, filled from the pipes' reading threads.
-private final class CapturedOutput: Sendable {
-    let output = Mutex<(lines: [String], partial: String)>(([], ""))
-    let errors = Mutex(Data())
-    /// Pipes read to their end (standard output and standard error).
-    let closedPipes = Atomic<Int>(0)
+/// A file another process appends to, read into complete lines: each call reads only what was added since.
+private final class LineFile: Sendable {
+    private let url: URL
+    private let state = Mutex<(offset: UInt64, partial: [UInt8], lines: [String])>((0, [], []))
 
-    func closed() {
-        closedPipes.add(1, ordering: .sequentiallyConsistent)
+    init(_ url: URL) { self.url = url }
+
+    var lines: [String] {
+        state.withLock { state in
+            guard let handle = try? FileHandle(forReadingFrom: url) else { return state.lines }
+            defer { try? handle.close() }
+            guard (try? handle.seek(toOffset: state.offset)) != nil, let data = try? handle.readToEnd(), !data.isEmpty
+            else { return state.lines }
+            state.offset += UInt64(data.count)
+            var parts = (state.partial + data).split(separator: 0x0A, omittingEmptySubsequences: false)
+            state.partial = Array(parts.removeLast())
+            state.lines += parts.map { String(decoding: $0, as: UTF8.self) }
+            return state.lines
+        }
     }
 }

@@ -51,13 +51,6 @@ import Glibc
 
     /// Runs the `marquee` CLI with `arguments`; its exit status.
     private func marquee(_ arguments: [String]) async throws -> Int32 {
-        let process = Process()
-        process.executableURL = lineProductsDirectory.appendingPathComponent("marquee")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        try await offThread { process.waitUntilExit() }
-        return process.terminationStatus
+        try await runToExit(lineProductsDirectory.appendingPathComponent("marquee"), arguments).status
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Spawn
 
 #if canImport(Glibc)
 import Glibc
@@ -27,18 +28,12 @@ public func runToExit(
         return try FileHandle(forWritingTo: url)
     }
     defer { for handle in handles { try? handle.close() } }
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = handles[0]
-    process.standardError = handles[1]
-    try process.run()
+    let process = try SpawnedProcess(
+        executable, arguments, environment: environment, stdout: handles[0], stderr: handles[1])
     let deadline = ContinuousClock.now + .seconds(timeoutSeconds)
     while process.isRunning, ContinuousClock.now < deadline { await pause(milliseconds: 10) }
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    process.waitUntilExit()  // it has ended or was just killed: returns at once
+    process.terminate(SIGKILL)
+    let status = process.waitUntilExit()  // it has ended or was just killed: returns at once
     let printed = outputs.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
-    return FinishedProcess(status: process.terminationStatus, stdout: printed[0], stderr: printed[1])
+    return FinishedProcess(status: status, stdout: printed[0], stderr: printed[1])
 }

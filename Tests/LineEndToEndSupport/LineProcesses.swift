@@ -1,4 +1,5 @@
 import Foundation
+import Spawn
 import Synchronization
 
 #if canImport(Glibc)
@@ -28,7 +29,7 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
     public let name: String
     let executable: URL
     let logDirectory: URL
-    private(set) var process: Process?
+    private(set) var process: SpawnedProcess?
     private var starts = 0
 
     public init(name: String, executable: URL, logDirectory: URL) {
@@ -38,7 +39,7 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
     }
 
     public var isRunning: Bool { process?.isRunning ?? false }
-    public var pid: Int32? { process?.processIdentifier }
+    public var pid: Int32? { process?.pid }
 
     /// Starts the executable with `arguments` and waits for a stdout line starting with `readyPrefix`.
     /// Returns that line.
@@ -47,23 +48,22 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
         starts += 1
         let stdoutURL = logDirectory.appendingPathComponent("\(name).\(starts).out")
         let stderrURL = logDirectory.appendingPathComponent("\(name).\(starts).err")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
-        try process.run()
+        try Data().write(to: stdoutURL)
+        try Data().write(to: stderrURL)
+        let output = try FileHandle(forWritingTo: stdoutURL)
+        let errors = try FileHandle(forWritingTo: stderrURL)
+        defer {
+            try? output.close()
+            try? errors.close()
+        }
+        let process = try SpawnedProcess(executable, arguments, stdout: output, stderr: errors)
         self.process = process
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while Date() < deadline {
             let text = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(readyPrefix) }) { return String(line) }
-            if !process.isRunning {
-                throw LineHarnessError(
-                    "\(name) exited (\(process.terminationStatus)) before '\(readyPrefix)': \(tail(of: stderrURL))")
+            if let status = process.status {
+                throw LineHarnessError("\(name) exited (\(status)) before '\(readyPrefix)': \(tail(of: stderrURL))")
             }
             await pause(milliseconds: 20)
         }
@@ -74,7 +74,7 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
     /// SIGKILL and reap: no chance to flush or close anything.
     public func kill9() {
         guard let process else { return }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.terminate(SIGKILL)
         process.waitUntilExit()
         self.process = nil
     }
@@ -83,16 +83,15 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
     @discardableResult
     public func stop(graceSeconds seconds: Double = 10) async -> Int32? {
         guard let process else { return nil }
-        if process.isRunning { process.terminate() }
+        process.terminate()
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { await pause(milliseconds: 10) }
         if process.isRunning {
             kill9()
             return nil
         }
-        process.waitUntilExit()
         self.process = nil
-        return process.terminationStatus
+        return process.waitUntilExit()
     }
 
     /// The last bytes of the latest stderr file, for failure messages.
@@ -106,10 +105,7 @@ public final class ChildProcess: @unchecked Sendable {  // mutated only by the o
     }
 
     deinit {
-        if let process, process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        process?.terminate(SIGKILL)
     }
 }
 
@@ -174,16 +170,14 @@ public final class LineCluster: @unchecked Sendable {  // driven by one task at 
 
     /// Whether this `marquee-bus` takes `--insecure` (CURVE builds require it or a security file).
     static let busTakesInsecure: Bool = {
-        let process = Process()
-        process.executableURL = lineProductsDirectory.appendingPathComponent("marquee-bus")
-        process.arguments = ["--help"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        guard (try? process.run()) != nil else { return false }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).contains("--insecure")
+        let help = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-bus-help-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: help) }
+        guard (try? Data().write(to: help)) != nil, let output = try? FileHandle(forWritingTo: help),
+            let process = try? SpawnedProcess(lineProductsDirectory.appendingPathComponent("marquee-bus"), ["--help"], stdout: output)
+        else { return false }
+        try? output.close()
+        process.waitUntilExit()  // a moment, once per test run
+        return ((try? String(contentsOf: help, encoding: .utf8)) ?? "").contains("--insecure")
     }()
 
     /// Starts the broker (plain TCP on loopback).

@@ -1,5 +1,6 @@
 import Bus
 import Foundation
+import Spawn
 
 #if canImport(Glibc)
 import Glibc
@@ -49,7 +50,7 @@ public final class MarqueeUp: @unchecked Sendable {  // driven by one test task
     public let directory: URL
     public let basePort: Int
     let output: URL
-    let process = Process()
+    let process: SpawnedProcess
 
     /// Starts `marquee up --var <new temp dir> --base-port <free> --no-demo` plus `arguments`, and waits until
     /// it says everything runs.
@@ -59,12 +60,12 @@ public final class MarqueeUp: @unchecked Sendable {  // driven by one test task
         output = directory.appendingPathComponent("up.out")
         try Data().write(to: output)
         basePort = try StackProcesses.freeBasePort()
-        process.executableURL = lineProductsDirectory.appendingPathComponent("marquee")
-        process.arguments = ["up", "--var", directory.path, "--base-port", "\(basePort)", "--no-demo"] + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = process.standardOutput
-        try process.run()
+        let handle = try FileHandle(forWritingTo: output)
+        defer { try? handle.close() }
+        process = try SpawnedProcess(
+            lineProductsDirectory.appendingPathComponent("marquee"),
+            ["up", "--var", directory.path, "--base-port", "\(basePort)", "--no-demo"] + arguments, stdout: handle,
+            stderr: handle)
         try await waitFor("Ctrl-C stops everything.", seconds: timeoutSeconds)
     }
 
@@ -82,7 +83,8 @@ public final class MarqueeUp: @unchecked Sendable {  // driven by one test task
     public var text: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
 
     public var isRunning: Bool { process.isRunning }
-    public var terminationStatus: Int32 { process.terminationStatus }
+    /// Its exit status once it has ended.
+    public var terminationStatus: Int32? { process.status }
 
     /// Waits until the output contains `needle`.
     public func waitFor(_ needle: String, seconds: Double = 60) async throws {
@@ -97,13 +99,13 @@ public final class MarqueeUp: @unchecked Sendable {  // driven by one test task
 
     /// SIGINT, and waits up to `seconds` for the exit.
     public func interrupt(seconds: Double = 30) async throws {
-        kill(process.processIdentifier, SIGINT)
+        process.terminate(SIGINT)
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.terminate(SIGKILL)
         for child in StackProcesses.children(of: directory) { kill(child.pid, SIGKILL) }
         if ProcessInfo.processInfo.environment["MARQUEE_KEEP_E2E"] == nil { try? FileManager.default.removeItem(at: directory) }
     }
