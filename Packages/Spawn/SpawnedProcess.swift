@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// A child process started with `posix_spawn`: standard input from `/dev/null`, standard output and error to
-/// the given files (or `/dev/null`), every other descriptor closed in the child, in a process group of its own.
+/// the given files (or `/dev/null`), every other descriptor closed in the child, in a process group of its own,
+/// with no signal blocked or ignored (whatever the spawning thread had).
 ///
 /// Foundation's `Process.run()` is not used: on Linux (swift-corelibs-foundation in Swift 6.3) it lists
 /// `/proc/self/fd` with a 256-byte over-read of each directory entry, which intermittently crashes a process
@@ -20,7 +21,7 @@ import Glibc
 public final class SpawnedProcess: Sendable {
     /// The child's process id.
     public let pid: pid_t
-    /// How it ended, once reaped: its exit code, or the number of the signal that ended it.
+    /// How it ended, once reaped: its exit code, or 128 + the number of the signal that ended it.
     private let ended = Mutex<Int32?>(nil)
 
     /// A spawn that failed: `posix_spawn`'s error, with the executable.
@@ -48,7 +49,16 @@ public final class SpawnedProcess: Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        sigdelset(&all, SIGKILL)
+        sigdelset(&all, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         posix_spawnattr_setpgroup(&attributes, 0)
 
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
@@ -76,7 +86,7 @@ public final class SpawnedProcess: Sendable {
     /// Whether the child still runs (reaps it once it has ended).
     public var isRunning: Bool { status == nil }
 
-    /// Its exit code, or the number of the signal that ended it; nil while it runs.
+    /// Its exit code, or 128 + the number of the signal that ended it (as a shell reports it); nil while it runs.
     public var status: Int32? {
         ended.withLock { ended in
             if ended == nil {
@@ -100,24 +110,23 @@ public final class SpawnedProcess: Sendable {
     public func waitUntilExit() -> Int32 {
         while true {
             if let status { return status }
-            var raw: Int32 = 0
-            let reaped = waitpid(pid, &raw, 0)
-            if reaped == pid {
+            // Waits for the end without reaping (WNOWAIT): the reap happens in `status`, under the lock that
+            // `terminate` takes, so no signal can go to a pid already given back to the system.
+            var info = siginfo_t()
+            if waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1, errno == ECHILD {
+                // Reaped by someone else than this object: the status is unknown.
                 return ended.withLock { ended in
-                    ended = ended ?? Self.decode(raw)
+                    ended = ended ?? -1
                     return ended!
                 }
             }
-            // EINTR, or another thread reaped it first (ECHILD): look again.
-            if reaped == -1, errno == ECHILD { usleep(1_000) }
         }
     }
 
     deinit {
         if isRunning {
-            kill(pid, SIGKILL)
-            var raw: Int32 = 0
-            waitpid(pid, &raw, 0)
+            terminate(SIGKILL)
+            waitUntilExit()
         }
     }
 
@@ -131,7 +140,9 @@ public final class SpawnedProcess: Sendable {
     /// open now (by `/proc/self/fd`).
     private static func closeDescriptors(from first: Int32, in actions: inout posix_spawn_file_actions_t) throws {
         if let addCloseFrom {
-            _ = addCloseFrom(&actions, first)
+            guard addCloseFrom(&actions, first) == 0 else {
+                throw SpawnError(description: "cannot prepare the child's descriptors: \(String(cString: strerror(errno)))")
+            }
             return
         }
         let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
@@ -140,8 +151,8 @@ public final class SpawnedProcess: Sendable {
         }
     }
 
-    /// The exit code from a `waitpid` status, or the terminating signal's number.
+    /// The exit code from a `waitpid` status, or 128 + the terminating signal's number.
     private static func decode(_ raw: Int32) -> Int32 {
-        raw & 0x7F == 0 ? (raw >> 8) & 0xFF : raw & 0x7F
+        raw & 0x7F == 0 ? (raw >> 8) & 0xFF : 128 + raw & 0x7F
     }
 }

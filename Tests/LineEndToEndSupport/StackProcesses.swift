@@ -25,7 +25,9 @@ public enum StackProcesses {
     /// A base port whose offsets `marquee up` uses (1…4, 80…88, 91…95) are free on loopback now.
     public static func freeBasePort() throws -> Int {
         for _ in 0..<50 {
-            let base = Int.random(in: 20_000...55_000)
+            // Below Linux's ephemeral range (32768-60999), where other tests' connections and port-0 binds would
+            // take ports between this check and the stack binding them.
+            let base = Int.random(in: 20_000...32_600)
             let offsets = Array(1...4) + Array(80...88) + Array(91...95)
             if offsets.allSatisfy({ isFree(base + $0) }) { return base }
         }
@@ -91,10 +93,20 @@ public final class MarqueeUp: @unchecked Sendable {  // driven by one test task
         let deadline = Date().addingTimeInterval(seconds)
         while !text.contains(needle) {
             guard Date() < deadline, process.isRunning else {
-                throw LineHarnessError("no '\(needle)' from marquee up:\n\(text)")
+                throw LineHarnessError("no '\(needle)' from marquee up:\n\(text)\(logTails)")
             }
             try await Task.sleep(for: .milliseconds(100))
         }
+    }
+
+    /// The last lines of every child's log, for failure messages.
+    var logTails: String {
+        let logs = directory.appendingPathComponent("logs")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: logs.path)) ?? []).sorted()
+        return names.map { name in
+            let data = (try? Data(contentsOf: logs.appendingPathComponent(name))) ?? Data()
+            return "\n--- \(name):\n" + String(decoding: data.suffix(1_500), as: UTF8.self)
+        }.joined()
     }
 
     /// SIGINT, and waits up to `seconds` for the exit.

@@ -44,17 +44,23 @@ import Testing
         let store = try files.open()
         let now = Date()
         var ids: [String] = []
-        for written in [now.addingTimeInterval(-10 * 86_400), now.addingTimeInterval(-9 * 86_400), now] {
+        for days in [10.0, 9, 8] {
+            let written = now.addingTimeInterval(-days * 86_400)
             let emitted = try await store.write(source: "marquee/test", now: written) { _, outbox in
                 outbox.emit(CampaignAssigned(campaignID: "cmp-1", assignee: "sam.lee", role: .specialist))
             }
             ids.append(emitted.id.uuidString.lowercased())
         }
-        // The oldest and the newest were published; the middle one never was.
+        // The oldest was published ten days ago, the newest now (both written long ago by the business clock);
+        // the middle one never was.
         try await store.pool.write { [ids] db in
-            try db.execute(sql: "UPDATE outbox SET sent_seq = 1 WHERE id IN (?, ?)", arguments: [ids[0], ids[2]])
+            try db.execute(
+                sql: "UPDATE outbox SET sent_seq = 1, sent_at = ? WHERE id = ?",
+                arguments: [now.addingTimeInterval(-10 * 86_400).timeIntervalSince1970, ids[0]])
+            try db.execute(
+                sql: "UPDATE outbox SET sent_seq = 2, sent_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, ids[2]])
         }
-        #expect(try await store.pruneSentOutbox(writtenBefore: now.addingTimeInterval(-7 * 86_400)) == 1)
+        #expect(try await store.pruneSentOutbox(publishedBefore: now.addingTimeInterval(-7 * 86_400)) == 1)
         #expect(try await StoredOutboxRow.all(in: store).map(\.id) == [ids[1], ids[2]])
         #expect(try await store.outboxBacklog() == 1)
         try files.remove()
@@ -69,7 +75,7 @@ import Testing
         store = try files.open()
         #expect(try await store.outboxBacklog() == 1)
         let applied = try await store.pool.read { db in try DatabaseMigrator().appliedIdentifiers(db) }
-        #expect(applied == ["servicekit.v1", "test.v1"])
+        #expect(applied == ["servicekit.v1", "servicekit.v2", "test.v1"])
         try files.remove()
     }
 }

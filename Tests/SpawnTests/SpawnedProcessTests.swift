@@ -44,9 +44,25 @@ import Glibc
         let child = try SpawnedProcess(Self.shell, ["-c", "sleep 30"])
         #expect(child.isRunning)
         child.terminate(SIGKILL)
-        #expect(child.waitUntilExit() == SIGKILL)
-        #expect(!child.isRunning && child.status == SIGKILL)
+        #expect(child.waitUntilExit() == 128 + SIGKILL)
+        #expect(!child.isRunning && child.status == 128 + SIGKILL)
         child.terminate()  // reaped: nothing is signalled
+    }
+
+    /// A child of a thread that blocks or ignores SIGTERM still dies of it.
+    @Test func signalsAreNotInheritedBlockedOrIgnored() throws {
+        let previous = signal(SIGTERM, SIG_IGN)
+        defer { signal(SIGTERM, previous) }
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGTERM)
+        var old = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &blocked, &old)
+        let child = try SpawnedProcess(Self.shell, ["-c", "exec sleep 30"])
+        pthread_sigmask(SIG_SETMASK, &old, nil)
+        usleep(100_000)
+        child.terminate()
+        #expect(child.waitUntilExit() == 128 + SIGTERM)
     }
 
     @Test func aMissingExecutableIsAnError() {

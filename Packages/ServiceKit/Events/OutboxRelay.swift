@@ -8,8 +8,8 @@ import ServiceLifecycle
 ///
 /// It wakes when a transaction appends rows (``OutboxSignal``) and also every `pollInterval`, so rows left
 /// by a crash go out after a restart. A crash between publish and mark-sent publishes the row again under
-/// the same event id, which the broker answers with the first copy's seq: stored once. Published rows are deleted
-/// once older than `keepSent` (checked hourly): the journal keeps the events.
+/// the same event id, which the broker answers with the first copy's seq: stored once. Rows published more than
+/// `keepSent` ago are deleted (checked hourly): the journal keeps the events.
 ///
 /// ```swift
 /// let relay = OutboxRelay(service: "intake", store: store, publisher: publisher, logger: logger)
@@ -65,10 +65,10 @@ public struct OutboxRelay: Service {
         }
     }
 
-    /// Deletes the published rows written more than `age` ago.
+    /// Deletes the rows published more than `age` ago.
     private func prune(olderThan age: Duration) async throws {
         let cutoff = Date().addingTimeInterval(-Double(age.components.seconds))
-        let deleted = try await store.pruneSentOutbox(writtenBefore: cutoff)
+        let deleted = try await store.pruneSentOutbox(publishedBefore: cutoff)
         if deleted > 0 { logger.info("published outbox rows deleted", metadata: ["rows": "\(deleted)"]) }
     }
 

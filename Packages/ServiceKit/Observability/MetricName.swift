@@ -6,8 +6,8 @@ public enum MetricName {
     public static let eventHandleSeconds = "marquee_event_handle_seconds"
     /// Counter `{service,reason}`: dead letters written.
     public static let deadLetters = "marquee_deadletters_total"
-    /// Gauge `{service,consumer}`: the bus seq of the last delivery the consumer committed; its lag is the
-    /// broker's `marquee_bus_head_seq` minus this.
+    /// Gauge `{service,consumer}`: the bus seq of the last delivery the consumer committed (records outside its
+    /// topic prefixes never reach it, so the broker's `marquee_bus_head_seq` minus this bounds its lag from above).
     public static let consumerSeq = "marquee_consumer_seq"
     /// Gauge `{service}`: outbox rows not yet published.
     public static let outboxBacklog = "marquee_outbox_backlog"

@@ -37,8 +37,8 @@ extension ServiceOptions {
             flags.map { "  " + $0.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.meaning }
                 .joined(separator: "\n")
         }
-        var text = "usage: marquee-\(name) [options]   (each also as --flag=value)\n\n"
+        var text = "usage: marquee-\(name) [options]\n\n"
         if !flags.isEmpty { text += "options of marquee-\(name):\n" + lines(flags) + "\n\n" }
-        return text + "options of every Marquee service:\n" + lines(commonFlags) + "\n"
+        return text + "options of every Marquee service (each also as --flag=value):\n" + lines(commonFlags) + "\n"
     }
 }

@@ -102,7 +102,7 @@ public struct ServiceOptions: Sendable, Equatable {
             }
             logLevel = level
         case "--outbox-keep-hours":
-            guard let hours = Int(value), hours >= 0 else {
+            guard let hours = Int(value), (0...1_000_000).contains(hours) else {
                 throw .invalidValue(flag: flag, value: value, expected: "a number of hours (0 keeps every row)")
             }
             outboxKeep = hours == 0 ? nil : .seconds(hours * 3600)

@@ -7,6 +7,8 @@ extension ServiceStore {
     ///   `sent_seq` is the bus seq once published.
     /// - `inbox`: per consumer, the seq of the last delivery it processed.
     /// - `processed_events`: per consumer, every event id it processed, so a re-published id is skipped.
+    /// - v2: `outbox.sent_at`, the wall-clock time a row was published (what retention measures; `created_at` is
+    ///   the service's business clock, which may be a test's file clock).
     static func registerKitMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("servicekit.v1") { db in
             try db.create(table: "outbox") { t in
@@ -29,6 +31,10 @@ extension ServiceStore {
                 t.column("seq", .integer).notNull()
                 t.primaryKey(["consumer", "event_id"])
             }
+        }
+        migrator.registerMigration("servicekit.v2") { db in
+            try db.alter(table: "outbox") { t in t.add(column: "sent_at", .double) }
+            try db.execute(sql: "UPDATE outbox SET sent_at = strftime('%s', 'now') WHERE sent_seq IS NOT NULL")
         }
     }
 }

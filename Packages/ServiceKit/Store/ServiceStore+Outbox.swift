@@ -7,11 +7,13 @@ extension ServiceStore {
         try await pool.read { db in try OutboxRow.backlog(in: db) }
     }
 
-    /// Deletes the published outbox rows written before `cutoff`; returns how many. Unpublished rows stay.
+    /// Deletes the outbox rows published before `cutoff` (wall clock); returns how many. Unpublished rows stay.
     @discardableResult
-    public func pruneSentOutbox(writtenBefore cutoff: Date) async throws -> Int {
+    public func pruneSentOutbox(publishedBefore cutoff: Date) async throws -> Int {
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM outbox WHERE sent_seq IS NOT NULL AND created_at < ?", arguments: [cutoff])
+            try db.execute(
+                sql: "DELETE FROM outbox WHERE sent_seq IS NOT NULL AND sent_at < ?",
+                arguments: [cutoff.timeIntervalSince1970])
             return db.changesCount
         }
     }
@@ -36,7 +38,9 @@ struct OutboxRow: Sendable, Equatable {
     }
 
     static func markSent(id: String, seq: UInt64, in db: Database) throws {
-        try db.execute(sql: "UPDATE outbox SET sent_seq = ? WHERE id = ?", arguments: [seq, id])
+        try db.execute(
+            sql: "UPDATE outbox SET sent_seq = ?, sent_at = ? WHERE id = ?",
+            arguments: [seq, Date().timeIntervalSince1970, id])
     }
 
     static func backlog(in db: Database) throws -> Int {
