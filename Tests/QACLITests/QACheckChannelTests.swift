@@ -90,18 +90,6 @@ import Testing
         #expect(html.status == 0 && html.stdout.contains("<title>QA report: audience list</title>"))
     }
 
-    @Test(arguments: [
-        [String](), ["--format", "json"], ["--channel", "instagram"], ["--config", "rules.yaml"],
-        ["--assets", "art", "--channel", "tiktok"], ["--assets", "art", "--plan", "utm.yaml"],
-        ["--audience", "list.csv", "--subject", "Hello"],
-    ])
-    func withoutSomethingToCheckItExitsWithTwo(_ arguments: [String]) async throws {
-        let run = try await QACheckCommandTests.run(arguments)
-        #expect(run.status == 2, "\(arguments): \(run.stdout)")
-        #expect(run.stdout.isEmpty)
-        #expect(run.stderr.contains("marquee qa check: "))
-    }
-
     @Test func nothingToCheckSaysWhatToGive() async throws {
         let run = try await QACheckCommandTests.run(["--format", "text"])
         #expect(run.status == 2)

@@ -51,14 +51,19 @@ import Testing
         #expect(!run.stdout.contains("\u{1B}["))
     }
 
+    /// Usage errors, unreadable input, and nothing to check (no email, assets or audience list, or flags that
+    /// need one of them without it).
     @Test(arguments: [
         [String](), ["--format", "xml", good], ["--bogus", good], [good, broken], ["--plan"], ["/nonexistent/email.html"],
+        ["--format", "json"], ["--channel", "instagram"], ["--config", "rules.yaml"],
+        ["--assets", "art", "--channel", "tiktok"], ["--assets", "art", "--plan", "utm.yaml"],
+        ["--audience", "list.csv", "--subject", "Hello"],
     ])
     func usageAndUnreadableInputExitWithTwo(_ arguments: [String]) async throws {
         let run = try await Self.run(arguments)
         #expect(run.status == 2, "\(arguments): \(run.stdout)")
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.contains("marquee qa check"))
+        #expect(run.stderr.contains("marquee qa check: "))
     }
 
     @Test func unreadableSideInputsExitWithTwo() async throws {
