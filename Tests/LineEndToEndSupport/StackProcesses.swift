@@ -14,8 +14,11 @@ public enum StackProcesses {
         let prefix = "--data \(directory.path)/"
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(Int32.init).compactMap { pid in
-            // procfs files have no size: read to the end instead of trusting stat.
-            guard let data = FileHandle(forReadingAtPath: "/proc/\(pid)/cmdline")?.readDataToEndOfFile() else { return nil }
+            // procfs files have no size: read to the end instead of trusting stat. The throwing read: a process
+            // that ends meanwhile fails it (ESRCH), which the legacy `readDataToEndOfFile()` turns into a crash.
+            guard let handle = FileHandle(forReadingAtPath: "/proc/\(pid)/cmdline") else { return nil }
+            defer { try? handle.close() }
+            guard let data = try? handle.readToEnd() else { return nil }
             let line = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
             guard let range = line.range(of: prefix) else { return nil }
             return (pid, String(line[range.upperBound...].prefix { $0 != " " }))
